@@ -1,0 +1,48 @@
+/** The closed set of error codes, each with its HTTP status. Messages live in messages.ts, by code. */
+export const ERROR_STATUS = {
+  'auth.required': 401,
+  'auth.invalid_credentials': 401,
+  'auth.locked': 423,
+  'auth.disabled': 403,
+  'auth.forbidden': 403,
+  'auth.csrf': 403,
+  'auth.wrong_password': 400,
+  'auth.rate_limited': 429,
+  'validation.failed': 400,
+  'request.malformed': 400,
+  'request.too_large': 413,
+  'request.unsupported_media_type': 415,
+  not_found: 404,
+  'conflict.duplicate': 409,
+  'conflict.stale': 409,
+  'import.invalid_file': 400,
+  'import.invalid_rows': 422,
+  'user.email_taken': 409,
+  'user.enterprise_required': 400,
+  'user.cannot_disable_self': 400,
+  'enterprise.tax_code_taken': 409,
+  'area.unknown': 400,
+  'area.out_of_scope': 403,
+  'backup.invalid': 400,
+  internal: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/** A field or row problem: where (path or row + column), what (a message code) and the values it quotes. */
+export interface Issue {
+  path?: string;
+  row?: number;
+  column?: string;
+  code: string;
+  params?: Record<string, string | number>;
+}
+
+export interface ErrorBody {
+  error: {
+    code: ErrorCode;
+    message: string;
+    details?: { issues?: Issue[]; [k: string]: unknown };
+    requestId: string;
+  };
+}

@@ -1,0 +1,28 @@
+import { accountsRoutes, resolveSession } from './modules/accounts';
+import { areasRoutes } from './modules/areas';
+import { canAccessEnterprise, enterprisesRoutes } from './modules/enterprises';
+import type { Config } from './platform/config';
+import type { Database } from './platform/db';
+import { buildApp, type ModulePlugin } from './platform/http';
+import { jobRoutes } from './platform/jobs';
+
+/** Every module's routes, in one list: adding a module means adding it here. */
+export const MODULES: ModulePlugin[] = [jobRoutes, accountsRoutes, areasRoutes, enterprisesRoutes];
+
+export function createApp(
+  database: Database,
+  config: Config,
+  opts: { webDist?: string | null; logger?: boolean } = {},
+) {
+  const db = database.db;
+  return buildApp({
+    database,
+    config,
+    modules: MODULES,
+    guards: {
+      resolveSession: (token) => resolveSession(db, token),
+      canAccessEnterprise: (user, id) => canAccessEnterprise(db, user, id),
+    },
+    ...opts,
+  });
+}

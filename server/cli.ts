@@ -1,0 +1,218 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { type Lang, translate } from '../contracts/messages';
+import { ROLES, type Role } from '../contracts/roles';
+import { demoAccountsText, isEmpty, loadDemo } from '../demo';
+import { serve } from './main';
+import { createUser, findUserIdByEmail, setPassword, updateUser } from './modules/accounts';
+import { importAreas } from './modules/areas';
+import { findByTaxCodes, importEnterprises } from './modules/enterprises';
+import { cliActor } from './platform/audit';
+import { backupTo, restoreFrom } from './platform/backup';
+import { type Config, loadConfig } from './platform/config';
+import { type Database, openDatabase } from './platform/db';
+import { AppError } from './platform/errors';
+import { readTable } from './platform/files';
+import type { Progress } from './platform/jobs';
+
+const HELP = `buoctien — Bước Tiến, hệ thống quản lý phát triển công nghiệp / industrial-development platform
+
+Cách dùng / usage: buoctien <command> [options]
+
+Lệnh / commands:
+  serve                         chạy máy chủ web / run the web server (PORT, default 3000)
+  migrate                       áp dụng migration / apply database migrations
+  demo                          nạp dữ liệu demo Lạng Sơn vào CSDL trống / load the Lạng Sơn demo into an empty database
+  user add --email E --name N --role R [--area CODE] [--enterprise TAX_CODE]... [--password P]
+  user set-password --email E [--password P]
+  user disable --email E
+  import <areas|enterprises> FILE   nhập CSV/XLSX, tất cả hoặc không / import CSV/XLSX, all or nothing
+  backup FILE                   sao lưu toàn bộ dữ liệu / back up all data (gzip JSON lines)
+  restore FILE                  khôi phục từ bản sao lưu / restore a backup (replaces all data)
+
+Tùy chọn chung / common options:
+  --data-dir DIR                thư mục PGlite / PGlite data directory (env DATA_DIR, default ./data)
+  --database-url URL            PostgreSQL thay cho PGlite / a PostgreSQL server (env DATABASE_URL)
+  --lang vi|en                  ngôn ngữ thông báo / message language (default vi)
+  -h, --help                    trợ giúp / this help
+
+Roles: ${ROLES.join(', ')}
+`;
+
+const options = {
+  help: { type: 'boolean', short: 'h' },
+  'data-dir': { type: 'string' },
+  'database-url': { type: 'string' },
+  lang: { type: 'string' },
+  email: { type: 'string' },
+  name: { type: 'string' },
+  role: { type: 'string' },
+  area: { type: 'string' },
+  enterprise: { type: 'string', multiple: true },
+  password: { type: 'string' },
+  port: { type: 'string' },
+} as const;
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
+
+class UsageError extends Error {}
+
+function configFrom(v: Values): Config {
+  return loadConfig({
+    ...process.env,
+    ...(v['data-dir'] ? { DATA_DIR: v['data-dir'] } : {}),
+    ...(v['database-url'] ? { DATABASE_URL: v['database-url'] } : {}),
+    ...(v.port ? { PORT: v.port } : {}),
+  });
+}
+
+async function withDatabase<T>(v: Values, fn: (d: Database) => Promise<T>): Promise<T> {
+  const config = configFrom(v);
+  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir });
+  try {
+    await database.migrate();
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
+}
+
+/** A progress bar on stderr when it is a terminal, a line every tenth otherwise. */
+export function progressBar(label: string): Progress {
+  let lastTenth = -1;
+  return (phase, done, total) => {
+    const pct = total ? Math.floor((done / total) * 100) : 0;
+    if (process.stderr.isTTY) {
+      const width = 30;
+      const fill = Math.round((pct / 100) * width);
+      process.stderr.write(
+        `\r${label} ${phase.padEnd(10)} [${'#'.repeat(fill)}${' '.repeat(width - fill)}] ${pct}% ${done}/${total}`,
+      );
+      if (phase === 'done' || phase === 'failed') process.stderr.write('\n');
+    } else if (Math.floor(pct / 10) !== lastTenth || phase === 'done') {
+      lastTenth = Math.floor(pct / 10);
+      process.stderr.write(`${label} ${phase} ${pct}% (${done}/${total})\n`);
+    }
+  };
+}
+
+function need(v: string | undefined, flag: string): string {
+  if (!v) throw new UsageError(`thiếu / missing --${flag}`);
+  return v;
+}
+
+async function run(argv: string[]): Promise<void> {
+  const { values: v, positionals } = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  const [cmd, sub, arg] = positionals;
+  if (v.help || !cmd) {
+    process.stdout.write(HELP);
+    return;
+  }
+  switch (cmd) {
+    case 'serve':
+      return serve({ ...configFrom(v) });
+    case 'migrate':
+      return withDatabase(v, async () => console.log('Migrations: OK'));
+    case 'demo':
+      return withDatabase(v, async (d) => {
+        if (!(await isEmpty(d))) throw new UsageError('CSDL đã có dữ liệu / the database is not empty');
+        await loadDemo(d, (l) => console.log(l));
+        console.log(demoAccountsText());
+      });
+    case 'user':
+      return withDatabase(v, (d) => userCommand(d, sub, v));
+    case 'import': {
+      const file = need(arg, 'FILE');
+      if (!fs.existsSync(file)) throw new UsageError(`không có tệp / no such file: ${file}`);
+      const table = await readTable(fs.readFileSync(file), file);
+      return withDatabase(v, async (d) => {
+        const bar = progressBar(`import ${sub}`);
+        const result =
+          sub === 'areas'
+            ? await importAreas(d.db, cliActor, table, bar)
+            : sub === 'enterprises'
+              ? await importEnterprises(d.db, cliActor, null, table, bar)
+              : (() => {
+                  throw new UsageError(`import: areas | enterprises`);
+                })();
+        console.log(JSON.stringify(result));
+      });
+    }
+    case 'backup': {
+      const file = path.resolve(need(sub, 'FILE'));
+      return withDatabase(v, async (d) => {
+        const r = await backupTo(d, file, (t, n) => process.stderr.write(`  ${t}: ${n}\n`));
+        console.log(`Đã sao lưu / backed up ${r.rows} rows in ${r.tables} tables → ${file}`);
+      });
+    }
+    case 'restore': {
+      const file = path.resolve(need(sub, 'FILE'));
+      return withDatabase(v, async (d) => {
+        const r = await restoreFrom(d, file, (t, n) => process.stderr.write(`  ${t}: ${n}\n`));
+        console.log(`Đã khôi phục / restored ${r.rows} rows in ${r.tables} tables from ${file}`);
+      });
+    }
+    default:
+      throw new UsageError(`lệnh không có / unknown command: ${cmd} (buoctien --help)`);
+  }
+}
+
+async function userCommand(d: Database, sub: string | undefined, v: Values): Promise<void> {
+  const email = need(v.email, 'email').trim().toLowerCase();
+  switch (sub) {
+    case 'add': {
+      const role = need(v.role, 'role') as Role;
+      if (!ROLES.includes(role)) throw new UsageError(`--role: ${ROLES.join(' | ')}`);
+      const password = v.password ?? randomBytes(12).toString('base64url');
+      const enterprises = await findByTaxCodes(d.db, v.enterprise ?? []);
+      const missing = (v.enterprise ?? []).filter((t) => !enterprises.some((e) => e.taxCode === t));
+      if (missing.length)
+        throw new UsageError(`không có doanh nghiệp / no enterprise with tax code ${missing.join(', ')}`);
+      const u = await createUser(d.db, cliActor, null, {
+        email,
+        name: need(v.name, 'name'),
+        role,
+        password,
+        areaCode: v.area ?? null,
+        enterpriseIds: enterprises.map((e) => e.id),
+      });
+      console.log(
+        `Đã tạo / created ${u.email} (${u.role})${v.password ? '' : `, mật khẩu / password: ${password}`}`,
+      );
+      return;
+    }
+    case 'set-password': {
+      const password = v.password ?? randomBytes(12).toString('base64url');
+      await setPassword(d.db, cliActor, null, await findUserIdByEmail(d.db, email), password);
+      console.log(`Đã đặt mật khẩu / password set for ${email}${v.password ? '' : `: ${password}`}`);
+      return;
+    }
+    case 'disable':
+      await updateUser(d.db, cliActor, null, await findUserIdByEmail(d.db, email), { disabled: true });
+      console.log(`Đã vô hiệu hóa / disabled ${email}; its sessions are ended`);
+      return;
+    default:
+      throw new UsageError('user add | set-password | disable');
+  }
+}
+
+function describe(e: unknown, lang: Lang): string {
+  if (e instanceof AppError) {
+    const head = translate(lang, e.code, e.details as Record<string, unknown>);
+    const issues = (e.details.issues ?? []).map(
+      (i) =>
+        `  ${i.row !== undefined ? `dòng/row ${i.row}` : ''}${i.column ? ` [${i.column}]` : ''}${i.path ? ` ${i.path}` : ''}: ${translate(lang, i.code, i.params ?? {})}`,
+    );
+    return [head, ...issues].join('\n');
+  }
+  return e instanceof Error ? e.message : String(e);
+}
+
+const argv = process.argv.slice(2);
+const lang: Lang = argv.includes('en') && argv[argv.indexOf('--lang') + 1] === 'en' ? 'en' : 'vi';
+run(argv).catch((e) => {
+  console.error(`Lỗi / error: ${describe(e, lang)}`);
+  process.exit(e instanceof UsageError ? 2 : 1);
+});

@@ -1,0 +1,33 @@
+import { demoAccountsText, isEmpty, loadDemo } from '../demo';
+import { createApp } from './app';
+import { type Config, ConfigError, loadConfig } from './platform/config';
+import { openDatabase } from './platform/db';
+
+/** Composition root: config → database → migrations → (demo on first start) → app → listen. */
+export async function serve(overrides: Partial<Config> = {}): Promise<void> {
+  const config = { ...loadConfig(), ...overrides };
+  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir });
+  await database.migrate();
+  if (config.DEMO && (await isEmpty(database))) {
+    console.log('Đang nạp dữ liệu demo Lạng Sơn / loading the Lạng Sơn demo data…');
+    await loadDemo(database, (l) => console.log(l));
+  }
+  const app = await createApp(database, config);
+  const shutdown = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  await app.listen({ port: config.PORT, host: config.HOST });
+  const where = config.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `PGlite ${config.dataDir}`;
+  console.log(`\nBước Tiến: http://localhost:${config.PORT}  (API: /api/docs, dữ liệu / data: ${where})`);
+  if (config.DEMO) console.log(demoAccountsText());
+}
+
+export function fail(e: unknown): never {
+  const msg = e instanceof ConfigError || e instanceof Error ? e.message : String(e);
+  console.error(`Lỗi / error: ${msg}`);
+  process.exit(1);
+}

@@ -1,0 +1,17 @@
+/** Enterprises: the registry of industrial enterprises, their products and capacity, and their history. */
+export {
+  type EnterpriseRow,
+  findByTaxCodes,
+  getEnterpriseRow,
+  type Visibility,
+} from './enterprises.repository';
+export { enterprisesRoutes } from './enterprises.routes';
+export {
+  canAccessEnterprise,
+  createEnterprise,
+  enterpriseHistory,
+  getEnterpriseDto,
+  importEnterprises,
+  visibilityOf,
+} from './enterprises.service';
+export { enterpriseProducts, enterprises } from './enterprises.tables';

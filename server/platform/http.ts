@@ -1,0 +1,306 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import underPressure from '@fastify/under-pressure';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyRequest,
+  type RawServerDefault,
+} from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { SessionUser } from '../../contracts/auth';
+import type { ErrorBody, Issue } from '../../contracts/errors';
+import { type Lang, pickLang, translate } from '../../contracts/messages';
+import { type Access, isStaff } from '../../contracts/roles';
+import type { Actor } from './audit';
+import type { Config } from './config';
+import type { Database } from './db';
+import { AppError } from './errors';
+
+export type App = FastifyInstance<
+  RawServerDefault,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Who may call this route. Every /api route must declare it; the app refuses to start otherwise. */
+    access?: Access;
+    /**
+     * The route param that holds an enterprise id: the caller must be allowed to see that enterprise
+     * (an enterprise user its own, area-bound staff those in their area).
+     */
+    enterpriseParam?: string;
+  }
+  interface FastifyRequest {
+    user: SessionUser | null;
+    sessionId: string | null;
+    lang: Lang;
+    actor: Actor;
+  }
+}
+
+export const SESSION_COOKIE = 'bt_session';
+export const CSRF_HEADER = 'x-csrf-token';
+
+export interface ResolvedSession {
+  sessionId: string;
+  csrfToken: string;
+  user: SessionUser;
+}
+
+/** What the accounts and registry modules lend the HTTP layer, wired at the composition root. */
+export interface Guards {
+  resolveSession(token: string): Promise<ResolvedSession | null>;
+  canAccessEnterprise(user: SessionUser, enterpriseId: string): Promise<boolean>;
+}
+
+export interface RouteInfo {
+  method: string;
+  url: string;
+  access: Access;
+  enterpriseParam?: string | undefined;
+  hasBody: boolean;
+  hasQuery: boolean;
+  hasParams: boolean;
+  multipart: boolean;
+}
+
+export type ModulePlugin = (app: App, ctx: AppContext) => Promise<void> | void;
+
+export interface AppContext {
+  database: Database;
+  config: Config;
+}
+
+export interface BuildAppOptions extends AppContext {
+  guards: Guards;
+  modules: ModulePlugin[];
+  /** Serve the built web app from this folder when it exists. */
+  webDist?: string | null;
+  logger?: boolean;
+}
+
+const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+export async function buildApp(opts: BuildAppOptions): Promise<App & { routeTable: RouteInfo[] }> {
+  const app = Fastify({
+    logger:
+      opts.logger === false || opts.config.LOG_LEVEL === 'silent'
+        ? false
+        : { level: opts.config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    genReqId: () => randomUUID(),
+    trustProxy: opts.config.TRUST_PROXY,
+    exposeHeadRoutes: false,
+    bodyLimit: 2 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const routeTable: RouteInfo[] = [];
+  app.decorate('routeTable', routeTable);
+  app.decorateRequest('user', null);
+  app.decorateRequest('sessionId', null);
+  app.decorateRequest('lang', 'vi');
+  app.decorateRequest('actor', null as unknown as Actor);
+
+  app.addHook('onRoute', (r) => {
+    if (!r.url.startsWith('/api/') || r.url.startsWith('/api/docs')) return;
+    const access = r.config?.access;
+    if (!access) throw new Error(`Route ${String(r.method)} ${r.url} declares no access (config.access)`);
+    const schema = r.schema ?? {};
+    for (const method of ([] as string[]).concat(r.method as string | string[])) {
+      routeTable.push({
+        method,
+        url: r.url,
+        access,
+        enterpriseParam: r.config?.enterpriseParam,
+        hasBody: Boolean(schema.body),
+        hasQuery: Boolean(schema.querystring),
+        hasParams: Boolean(schema.params),
+        multipart: Boolean((schema as { consumes?: string[] }).consumes?.includes('multipart/form-data')),
+      });
+    }
+  });
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: opts.config.TRUST_PROXY,
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: 100 * 1024 * 1024, files: 1 } });
+  await app.register(underPressure, { maxEventLoopDelay: 2000, exposeStatusRoute: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Bước Tiến API',
+        description: 'API của hệ thống quản lý phát triển công nghiệp / industrial-development platform API',
+        version: '0.1.0',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  app.addHook('onRequest', async (req, reply) => {
+    req.lang = pickLang(req.cookies.bt_lang ?? req.headers['accept-language']);
+    req.actor = { userId: null, via: 'web', requestId: req.id };
+    reply.header('x-request-id', req.id);
+    const token = req.cookies[SESSION_COOKIE];
+    if (token) {
+      const s = await opts.guards.resolveSession(token);
+      if (s) {
+        req.user = s.user;
+        req.sessionId = s.sessionId;
+        req.actor.userId = s.user.id;
+        if (!req.cookies.bt_lang) req.lang = s.user.lang;
+        const write = !['GET', 'HEAD', 'OPTIONS'].includes(req.method);
+        if (write && req.headers[CSRF_HEADER] !== s.csrfToken) throw new AppError('auth.csrf');
+      }
+    }
+    const access = req.routeOptions.config?.access;
+    if (!access || access === 'public') return;
+    if (!req.user) throw new AppError('auth.required');
+    if (access !== 'authenticated' && !access.includes(req.user.role)) throw new AppError('auth.forbidden');
+  });
+
+  app.addHook('preHandler', async (req) => {
+    const param = req.routeOptions.config?.enterpriseParam;
+    if (!param || !req.user) return;
+    const id = (req.params as Record<string, string>)[param];
+    if (!id || !(await opts.guards.canAccessEnterprise(req.user, id))) throw new AppError('not_found');
+  });
+
+  app.setErrorHandler((err, req, reply) => {
+    const body = toErrorBody(err, req);
+    if (body.status >= 500) req.log.error({ err }, 'unhandled error');
+    reply.status(body.status).send(body.payload);
+  });
+
+  app.setNotFoundHandler((req, reply) => {
+    const webDist = opts.webDist === undefined ? WEB_DIST : opts.webDist;
+    const index = webDist ? path.join(webDist, 'index.html') : null;
+    if (req.method === 'GET' && !req.url.startsWith('/api/') && index && fs.existsSync(index)) {
+      return reply.type('text/html').header('cache-control', 'no-cache').send(fs.readFileSync(index));
+    }
+    const body = toErrorBody(new AppError('not_found'), req);
+    return reply.status(404).send(body.payload);
+  });
+
+  const ctx: AppContext = { database: opts.database, config: opts.config };
+  for (const m of opts.modules) await m(app, ctx);
+
+  const webDist = opts.webDist === undefined ? WEB_DIST : opts.webDist;
+  if (webDist && fs.existsSync(webDist)) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: 'index.html' });
+  }
+  return app as App & { routeTable: RouteInfo[] };
+}
+
+function toErrorBody(err: unknown, req: FastifyRequest): { status: number; payload: ErrorBody } {
+  const app = normalizeError(err);
+  const message = translate(req.lang ?? 'vi', app.code, {
+    ...(app.details as Record<string, unknown>),
+    requestId: req.id,
+  });
+  const payload: ErrorBody = {
+    error: {
+      code: app.code,
+      message,
+      ...(app.status < 500 && Object.keys(app.details).length ? { details: app.details } : {}),
+      requestId: req.id,
+    },
+  };
+  return { status: app.status, payload };
+}
+
+function normalizeError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    const context = (err as { validationContext?: string }).validationContext;
+    const issues: Issue[] = err.validation.map((v) => {
+      const params = (v.params ?? {}) as Record<string, unknown>;
+      const path = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
+      return {
+        path: path || context || '',
+        code: issueCode(v.keyword, v.message, params),
+        params: issueParams(params),
+      };
+    });
+    return new AppError('validation.failed', { issues, in: context });
+  }
+  const e = err as { statusCode?: number; code?: string; message?: string };
+  if (e.statusCode === 429) return new AppError('auth.rate_limited');
+  if (e.statusCode === 413 || e.code === 'FST_REQ_FILE_TOO_LARGE') return new AppError('request.too_large');
+  if (e.statusCode === 415) return new AppError('request.unsupported_media_type');
+  if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
+    return new AppError('request.malformed', { reason: e.code ?? 'bad_request' });
+  }
+  return new AppError('internal');
+}
+
+function issueCode(keyword: string, message: string | undefined, params: Record<string, unknown>): string {
+  if (message?.startsWith('issue.')) return message;
+  if (keyword === 'invalid_type' && params.input === undefined) return 'issue.required';
+  if (keyword === 'invalid_value') return 'issue.enum';
+  const known = ['invalid_type', 'too_small', 'too_big', 'invalid_format', 'unrecognized_keys'];
+  return known.includes(keyword) ? `issue.${keyword}` : 'issue.invalid';
+}
+
+function issueParams(params: Record<string, unknown>): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const k of ['minimum', 'maximum', 'format']) {
+    const v = params[k];
+    if (typeof v === 'number' || typeof v === 'string') out[k] = v;
+    if (typeof v === 'bigint') out[k] = v.toString();
+  }
+  if (Array.isArray(params.values)) out.options = params.values.map(String).join(', ');
+  if (Array.isArray(params.keys)) out.keys = params.keys.map(String).join(', ');
+  return out;
+}
+
+/** Area-bound staff and enterprise users see part of the registry; this says which part for a user. */
+export function userScope(user: SessionUser): { areaCode: string | null; enterpriseIds: string[] | null } {
+  if (!isStaff(user.role)) return { areaCode: null, enterpriseIds: user.enterpriseIds };
+  return { areaCode: user.areaCode, enterpriseIds: null };
+}
+
+/** The one file of a multipart upload (`file` field), read into memory; imports parse it whole. */
+export async function readUpload(req: FastifyRequest): Promise<{ filename: string; data: Buffer }> {
+  if (!req.isMultipart()) throw new AppError('request.unsupported_media_type');
+  const file = await req.file();
+  if (!file) throw new AppError('import.invalid_file', { reason: 'no file' });
+  const data = await file.toBuffer();
+  return { filename: file.filename, data };
+}
