@@ -1,0 +1,62 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Projects:
+ *  - unit        pure tests (*.test.ts), no database;
+ *  - db-pglite   integration tests (*.db.test.ts) on PGlite, cloned from one migrated template per run;
+ *  - db-postgres the same files on a throwaway PostgreSQL 15 server started by the global setup
+ *                (or BT_TEST_PG_URL / DATABASE_URL);
+ *  - e2e         browser tests (e2e/*.e2e.ts) with playwright-core and Debian's Chromium.
+ * Run one with `npx vitest run --project db-pglite`; `npm test` runs them all in order (scripts/test.mjs).
+ */
+const DB_TESTS = ['**/*.db.test.ts'];
+const IGNORED = ['**/node_modules/**', '**/dist/**', 'data/**', '.git/**'];
+
+const dbProject = (name: string, kind: 'pglite' | 'postgres') => ({
+  extends: true as const,
+  test: {
+    name,
+    include: DB_TESTS,
+    exclude: IGNORED,
+    env: { BT_TEST_DB: kind },
+    globalSetup: ['server/test/global-setup.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
+
+export default defineConfig({
+  test: {
+    // Child processes: PGlite (WASM) and argon2 are happiest with a process each; 2 cores → 2 workers.
+    pool: 'forks',
+    maxWorkers: Number(process.env.BT_TEST_WORKERS ?? 2),
+    // Tests import the server's TypeScript directly; keep the output readable.
+    reporters: process.env.CI ? ['default'] : ['default'],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['**/*.test.ts'],
+          exclude: [...IGNORED, ...DB_TESTS, 'e2e/**'],
+          testTimeout: 20_000,
+        },
+      },
+      dbProject('db-pglite', 'pglite'),
+      dbProject('db-postgres', 'postgres'),
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.e2e.ts'],
+          exclude: IGNORED,
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          // One browser at a time on 2 cores.
+          maxWorkers: 1,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
