@@ -60,6 +60,7 @@ declare module 'fastify' {
 }
 
 export const SESSION_COOKIE = 'bt_session';
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const CSRF_HEADER = 'x-csrf-token';
 
 export interface ResolvedSession {
@@ -83,6 +84,8 @@ export interface RouteInfo {
   hasQuery: boolean;
   hasParams: boolean;
   multipart: boolean;
+  /** The route's zod schemas, so that tests can build valid (and invalid) requests for every route. */
+  schemas: { params?: unknown; querystring?: unknown; body?: unknown };
 }
 
 export type ModulePlugin = (app: App, ctx: AppContext) => Promise<void> | void;
@@ -138,6 +141,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App & { routeTabl
         hasQuery: Boolean(schema.querystring),
         hasParams: Boolean(schema.params),
         multipart: Boolean((schema as { consumes?: string[] }).consumes?.includes('multipart/form-data')),
+        schemas: { params: schema.params, querystring: schema.querystring, body: schema.body },
       });
     }
   });
@@ -195,11 +199,15 @@ export async function buildApp(opts: BuildAppOptions): Promise<App & { routeTabl
     if (access !== 'authenticated' && !access.includes(req.user.role)) throw new AppError('auth.forbidden');
   });
 
-  app.addHook('preHandler', async (req) => {
+  // Before validation, so that a caller learns nothing about an enterprise it may not see (not even which
+  // body would be valid); an id that is not a uuid names no enterprise the caller may see either.
+  app.addHook('preValidation', async (req) => {
     const param = req.routeOptions.config?.enterpriseParam;
     if (!param || !req.user) return;
     const id = (req.params as Record<string, string>)[param];
-    if (!id || !(await opts.guards.canAccessEnterprise(req.user, id))) throw new AppError('not_found');
+    if (!id || !UUID_RE.test(id) || !(await opts.guards.canAccessEnterprise(req.user, id))) {
+      throw new AppError('not_found');
+    }
   });
 
   app.setErrorHandler((err, req, reply) => {
