@@ -291,36 +291,6 @@ export type SavedViewDto = z.infer<typeof savedViewDto>;
 export const OPEN_DATA_FORMATS = ['sdmx-csv', 'csv', 'json', 'xlsx'] as const;
 export type OpenDataFormat = (typeof OPEN_DATA_FORMATS)[number];
 
-export const SDMX_COLUMNS = [
-  'STRUCTURE',
-  'STRUCTURE_ID',
-  'ACTION',
-  'FREQ',
-  'REF_AREA',
-  'INDICATOR',
-  'ACTIVITY',
-  'PRODUCT',
-  'TIME_PERIOD',
-  'OBS_VALUE',
-  'UNIT_MEASURE',
-  'OBS_STATUS',
-] as const;
-
-/** One observation of the open-data export (statistics.md §6). */
-export const observation = z.object({
-  freq: z.enum(['M', 'Q', 'A', 'YTD']),
-  area: z.string(),
-  indicator: z.string(),
-  activity: z.string(),
-  product: z.string(),
-  period: z.string(),
-  /** Full precision as a decimal string; null when not available (OBS_STATUS=M). */
-  value: z.string().nullable(),
-  unit: z.string(),
-  status: z.enum(OBS_STATUSES),
-});
-export type Observation = z.infer<typeof observation>;
-
 export const publishedPeriodDto = z.object({ period: z.string(), publishedAt: z.string() });
 
 export const openDataQuery = z.object({
