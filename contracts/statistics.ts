@@ -172,7 +172,7 @@ export const periodTransitionBody = z.object({
 });
 export const periodListQuery = z.object({ year: z.coerce.number().int().min(1990).max(2100) });
 
-const csvList = <T extends z.ZodType>(item: T) =>
+const csvList = <O>(item: z.ZodType<O, string>) =>
   z
     .string()
     .max(2000)

@@ -1,13 +1,22 @@
 import { accountsRoutes, resolveSession } from './modules/accounts';
 import { areasRoutes } from './modules/areas';
 import { canAccessEnterprise, enterprisesRoutes } from './modules/enterprises';
+import { extensionRoutes } from './modules/extension';
+import { statisticsRoutes } from './modules/statistics';
 import type { Config } from './platform/config';
 import type { Database } from './platform/db';
 import { buildApp, type ModulePlugin } from './platform/http';
 import { jobRoutes } from './platform/jobs';
 
 /** Every module's routes, in one list: adding a module means adding it here. */
-export const MODULES: ModulePlugin[] = [jobRoutes, accountsRoutes, areasRoutes, enterprisesRoutes];
+export const MODULES: ModulePlugin[] = [
+  jobRoutes,
+  accountsRoutes,
+  areasRoutes,
+  enterprisesRoutes,
+  statisticsRoutes,
+  extensionRoutes,
+];
 
 export function createApp(
   database: Database,

@@ -1,0 +1,18 @@
+/** Statistics: products, monthly reports with revisions, live aggregates, indicators, periods and export. */
+
+export { render as renderIndicators } from './export';
+export { rebuildAggregates } from './statistics.repository';
+export { statisticsRoutes } from './statistics.routes';
+export {
+  computeIndicators,
+  enterReports,
+  importProducts,
+  importReports,
+  importTargets,
+  importWeights,
+  loadProducts,
+  reportingStatus,
+  traceFigure,
+  transitionPeriod,
+} from './statistics.service';
+export * from './statistics.tables';
