@@ -42,19 +42,27 @@ const vi = {
   'extension.disbursement_exceeds_approved':
     'Giải ngân vượt mức được phê duyệt: chỉ còn {{remaining}} đồng chưa giải ngân.',
   'extension.not_disbursable': 'Chỉ giải ngân khi đề án đã ký hợp đồng hoặc đang thực hiện.',
-  'extension.settlement_above_approved': 'Quyết toán {{amount}} đồng vượt mức được phê duyệt {{approved}} đồng.',
-  'extension.settlement_above_disbursed': 'Quyết toán {{amount}} đồng vượt số đã giải ngân {{disbursed}} đồng.',
+  'extension.settlement_above_approved':
+    'Quyết toán {{amount}} đồng vượt mức được phê duyệt {{approved}} đồng.',
+  'extension.settlement_above_disbursed':
+    'Quyết toán {{amount}} đồng vượt số đã giải ngân {{disbursed}} đồng.',
   'extension.not_editable': 'Chỉ sửa được hồ sơ ở trạng thái nháp hoặc khi được yêu cầu bổ sung.',
   'extension.call_not_open': 'Đợt xét chọn này không mở nhận hồ sơ.',
   'extension.baseline_frozen': 'Số liệu ban đầu đã được chốt khi phê duyệt, không sửa được.',
-  'extension.baseline_required': 'Cần nhập số liệu ban đầu (công suất, lao động, thu nhập, doanh thu) trước khi phê duyệt.',
+  'extension.baseline_required':
+    'Cần nhập số liệu ban đầu (công suất, lao động, thu nhập, doanh thu) trước khi phê duyệt.',
   'extension.unknown_activity_group': 'Không có nhóm hoạt động khuyến công mã {{code}}.',
   'extension.flag.income_below_min_wage':
     'Thu nhập bình quân {{income}} đồng/{{periodVi}} (≈ {{monthly}} đồng/tháng) thấp hơn lương tối thiểu vùng {{region}} là {{minWage}} đồng/tháng ({{document}}).',
-  'extension.flag.capacity_multiplier_over_20': 'Công suất tăng {{multiplier}} lần, quá {{max}} lần: cần kiểm tra lại.',
-  'extension.flag.jobs_above_employees': 'Số việc làm tạo ra ({{jobs}}) lớn hơn tổng số lao động ({{employees}}).',
-  'extension.flag.capacity_unit_mismatch': 'Đơn vị công suất khác với số liệu ban đầu ({{baselineUnit}} ≠ {{unit}}).',
+  'extension.flag.capacity_multiplier_over_20':
+    'Công suất tăng {{multiplier}} lần, quá {{max}} lần: cần kiểm tra lại.',
+  'extension.flag.jobs_above_employees':
+    'Số việc làm tạo ra ({{jobs}}) lớn hơn tổng số lao động ({{employees}}).',
+  'extension.flag.capacity_unit_mismatch':
+    'Đơn vị công suất khác với số liệu ban đầu ({{baselineUnit}} ≠ {{unit}}).',
   'server.busy': 'Hệ thống đang bận, vui lòng thử lại sau ít phút.',
+  'report.issued': 'Báo cáo đã ban hành, không thể sửa. Hãy tạo bản dự thảo mới.',
+  'report.no_data': 'Chưa có số liệu sản xuất công nghiệp kỳ {{period}} của địa bàn {{area}}.',
   internal: 'Lỗi hệ thống. Mã yêu cầu: {{requestId}}.',
   // field and row issues
   'issue.required': 'Bắt buộc nhập.',
@@ -135,19 +143,28 @@ const en: Record<MessageCode, string> = {
   'extension.disbursement_exceeds_approved':
     'Disbursement above the approved amount: only VND {{remaining}} remains to disburse.',
   'extension.not_disbursable': 'Money is disbursed only once the scheme is contracted or in progress.',
-  'extension.settlement_above_approved': 'Settlement of VND {{amount}} exceeds the approved VND {{approved}}.',
-  'extension.settlement_above_disbursed': 'Settlement of VND {{amount}} exceeds the VND {{disbursed}} disbursed.',
-  'extension.not_editable': 'An application can be edited only while a draft or when more documents were asked for.',
+  'extension.settlement_above_approved':
+    'Settlement of VND {{amount}} exceeds the approved VND {{approved}}.',
+  'extension.settlement_above_disbursed':
+    'Settlement of VND {{amount}} exceeds the VND {{disbursed}} disbursed.',
+  'extension.not_editable':
+    'An application can be edited only while a draft or when more documents were asked for.',
   'extension.call_not_open': 'This call is not open for applications.',
   'extension.baseline_frozen': 'The baseline was frozen at approval and cannot be changed.',
-  'extension.baseline_required': 'Record the baseline (capacity, employees, income, revenue) before approval.',
+  'extension.baseline_required':
+    'Record the baseline (capacity, employees, income, revenue) before approval.',
   'extension.unknown_activity_group': 'No industrial-extension activity group with code {{code}}.',
   'extension.flag.income_below_min_wage':
     'Average income of VND {{income}} per {{periodEn}} (≈ VND {{monthly}} a month) is below the region {{region}} minimum wage of VND {{minWage}} a month ({{document}}).',
-  'extension.flag.capacity_multiplier_over_20': 'Capacity grew {{multiplier}}-fold, more than {{max}}-fold: check it.',
-  'extension.flag.jobs_above_employees': 'Jobs created ({{jobs}}) exceed the total employees ({{employees}}).',
-  'extension.flag.capacity_unit_mismatch': 'Capacity unit differs from the baseline ({{baselineUnit}} ≠ {{unit}}).',
+  'extension.flag.capacity_multiplier_over_20':
+    'Capacity grew {{multiplier}}-fold, more than {{max}}-fold: check it.',
+  'extension.flag.jobs_above_employees':
+    'Jobs created ({{jobs}}) exceed the total employees ({{employees}}).',
+  'extension.flag.capacity_unit_mismatch':
+    'Capacity unit differs from the baseline ({{baselineUnit}} ≠ {{unit}}).',
   'server.busy': 'The system is busy; please try again in a few minutes.',
+  'report.issued': 'This report has been issued and can no longer be changed. Generate a new draft.',
+  'report.no_data': 'No industrial production figures for {{period}} in area {{area}} yet.',
   internal: 'System error. Request id: {{requestId}}.',
   'issue.required': 'Required.',
   'issue.invalid_type': 'Wrong type of value.',
