@@ -187,6 +187,8 @@ describe('outcomes and plausibility', () => {
         params: {
           income: '4 000 000',
           period: 'year',
+          periodVi: 'năm',
+          periodEn: 'year',
           monthly: '333 333',
           minWage: '1 900 000',
           region: 'IV',

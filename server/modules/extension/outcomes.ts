@@ -123,6 +123,8 @@ export function plausibilityFlags(outcomes: readonly OutcomeFigures[], ctx: Flag
           params: {
             income: groupDigits(o.avgIncomeVnd),
             period: o.incomePeriod,
+            periodVi: o.incomePeriod === 'year' ? 'năm' : 'tháng',
+            periodEn: o.incomePeriod,
             monthly: groupDigits(monthly),
             minWage: groupDigits(wage.amountVnd),
             region: ['I', 'II', 'III', 'IV'][wage.region - 1] ?? String(wage.region),

@@ -132,6 +132,8 @@ export interface TransitionContext {
   note: string | null;
   /** approve: the amount and the cap in force on the application date (null = no rule in force). */
   approval?: { amountVnd: bigint; capVnd: bigint | null; requestedVnd: bigint };
+  /** approve: a baseline (capacity, employees, income…) has been recorded, to be frozen at approval. */
+  hasBaseline?: boolean;
   /** settle: the settled amount, the approved amount and what was disbursed. */
   settlement?: { amountVnd: bigint; approvedVnd: bigint; disbursedVnd: bigint };
 }
@@ -142,6 +144,7 @@ export type Refusal =
   | { code: 'document_required'; kind: DocumentKind }
   | { code: 'note_required' }
   | { code: 'no_cap_rule' }
+  | { code: 'baseline_required' }
   | { code: 'cap_exceeded'; amountVnd: bigint; capVnd: bigint }
   | { code: 'above_requested'; amountVnd: bigint; requestedVnd: bigint }
   | { code: 'settlement_above_approved'; amountVnd: bigint; approvedVnd: bigint }
@@ -176,6 +179,7 @@ export function decide(from: SchemeStatus, action: SchemeAction, ctx: Transition
     return { ok: false, refusal: { code: 'document_required', kind: def.requiresDocument } };
   if (action === 'approve') {
     const a = ctx.approval;
+    if (ctx.hasBaseline === false) return { ok: false, refusal: { code: 'baseline_required' } };
     if (!a || a.capVnd === null) return { ok: false, refusal: { code: 'no_cap_rule' } };
     if (a.amountVnd > a.requestedVnd)
       return {

@@ -1,0 +1,19 @@
+/** Industrial extension (khuyến công): plans, calls, schemes and their lifecycle, appraisal, outcomes, exports. */
+export { exportTable, render as renderExport } from './extension.exports';
+export { extensionRoutes } from './extension.routes';
+export { seedExtensionPolicy } from './extension.seed';
+export {
+  addDisbursement,
+  addMilestone,
+  applyToCall,
+  createCall,
+  createPlan,
+  createScheme,
+  getSchemeDetail,
+  impact,
+  putOutcome,
+  putScores,
+  transition,
+  uploadDocument,
+} from './extension.service';
+export { type OutputSeries, type OutputSeriesSource, setOutputSeriesSource } from './output-series';
