@@ -2,6 +2,7 @@ import { accountsRoutes, resolveSession } from './modules/accounts';
 import { areasRoutes } from './modules/areas';
 import { canAccessEnterprise, enterprisesRoutes } from './modules/enterprises';
 import { extensionRoutes } from './modules/extension';
+import { publishingRoutes } from './modules/publishing';
 import { statisticsRoutes } from './modules/statistics';
 import type { Config } from './platform/config';
 import type { Database } from './platform/db';
@@ -16,6 +17,7 @@ export const MODULES: ModulePlugin[] = [
   enterprisesRoutes,
   statisticsRoutes,
   extensionRoutes,
+  publishingRoutes,
 ];
 
 export function createApp(

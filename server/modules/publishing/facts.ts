@@ -1,5 +1,11 @@
+import type {
+  Figure,
+  IndustryFacts,
+  ProductFacts,
+  ReasonFacts,
+  SectionFacts,
+} from '../../../contracts/publishing';
 import type { Observation } from '../../../contracts/statistics';
-import type { Figure, IndustryFacts, ProductFacts, ReasonFacts, SectionFacts } from '../../../contracts/publishing';
 
 /**
  * IndustryFacts from the statistics module's observations (pure). The DB side (facts.service.ts) asks the
@@ -81,8 +87,12 @@ export function factsFromObservations(obs: Observation[], ctx: FactsContext): In
         key: i < KEY_PRODUCTS,
       };
     });
-  const weighty = all.filter((p) => total > 0 && value(p.code) / total >= MOVER_MIN_SHARE && num(p.yoy) !== null);
-  const byGrowth = [...weighty].sort((a, b) => (num(b.yoy) ?? 0) - (num(a.yoy) ?? 0) || a.code.localeCompare(b.code));
+  const weighty = all.filter(
+    (p) => total > 0 && value(p.code) / total >= MOVER_MIN_SHARE && num(p.yoy) !== null,
+  );
+  const byGrowth = [...weighty].sort(
+    (a, b) => (num(b.yoy) ?? 0) - (num(a.yoy) ?? 0) || a.code.localeCompare(b.code),
+  );
   const up = byGrowth.filter((p) => (num(p.yoy) ?? 0) > 0).slice(0, 3);
   const down = byGrowth
     .filter((p) => (num(p.yoy) ?? 0) < 0)
@@ -93,7 +103,10 @@ export function factsFromObservations(obs: Observation[], ctx: FactsContext): In
   return {
     period: ctx.period,
     comparePeriod: comparePeriodOf(ctx.period),
-    area: { code: ctx.area.code, name: { vi: ctx.area.nameVi, ...(ctx.area.nameEn ? { en: ctx.area.nameEn } : {}) } },
+    area: {
+      code: ctx.area.code,
+      name: { vi: ctx.area.nameVi, ...(ctx.area.nameEn ? { en: ctx.area.nameEn } : {}) },
+    },
     baseYear: ctx.baseYear,
     dataAsOf: ctx.dataAsOf,
     provisional: mine.some((o) => o.OBS_STATUS === 'P'),

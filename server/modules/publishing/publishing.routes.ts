@@ -1,0 +1,249 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { idParams, okResponse } from '../../../contracts/common';
+import {
+  createReportBody,
+  downloadQuery,
+  issueReportBody,
+  openDataParams,
+  openDataQuery,
+  publishedPeriodDto,
+  reportDto,
+  reportListQuery,
+  reportSummary,
+  reportVersionDto,
+  savedViewBody,
+  savedViewDto,
+  updateReportBody,
+} from '../../../contracts/publishing';
+import { STAFF_ROLES } from '../../../contracts/roles';
+import type { App, AppContext } from '../../platform/http';
+import * as service from './publishing.service';
+
+/** Public routes: generous for tables, tighter for documents that start a browser to render. */
+const PUBLIC_LIMIT = { max: 120, timeWindow: '1 minute' } as const;
+const PUBLIC_DOC_LIMIT = { max: 12, timeWindow: '1 minute' } as const;
+
+const baseUrl = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
+
+function sendFile(reply: FastifyReply, f: service.FileOut) {
+  return reply
+    .header('content-type', f.contentType)
+    .header('content-disposition', `attachment; filename="${f.filename}"`)
+    .header('cache-control', 'no-store')
+    .send(f.body);
+}
+
+export function publishingRoutes(app: App, { database, config }: AppContext): void {
+  const db = database.db;
+
+  // ---- reports (staff) ----
+  app.post(
+    '/api/reports',
+    {
+      config: { access: service.REPORT_EDITORS },
+      schema: {
+        tags: ['publishing'],
+        summary: 'Tạo dự thảo báo cáo từ số liệu / generate a draft report from the data',
+        body: createReportBody,
+        response: { 201: reportDto },
+      },
+    },
+    async (req, reply) =>
+      reply
+        .status(201)
+        .send(await service.generateReport(db, req.actor, req.user, req.body, config.BASE_YEAR)),
+  );
+
+  app.get(
+    '/api/reports',
+    {
+      config: { access: service.REPORT_READERS },
+      schema: {
+        tags: ['publishing'],
+        querystring: reportListQuery,
+        response: { 200: z.array(reportSummary) },
+      },
+    },
+    async (req) => service.listReports(db, req.user!, req.query),
+  );
+
+  app.get(
+    '/api/reports/:id',
+    {
+      config: { access: service.REPORT_READERS },
+      schema: { tags: ['publishing'], params: idParams, response: { 200: reportDto } },
+    },
+    async (req) => service.getReportDto(db, req.user, req.params.id),
+  );
+
+  app.patch(
+    '/api/reports/:id',
+    {
+      config: { access: service.REPORT_EDITORS },
+      schema: {
+        tags: ['publishing'],
+        summary: 'Sửa dự thảo / edit a draft (blocks, meta)',
+        params: idParams,
+        body: updateReportBody,
+        response: { 200: reportDto },
+      },
+    },
+    async (req) => service.updateReport(db, req.actor, req.user, req.params.id, req.body),
+  );
+
+  app.post(
+    '/api/reports/:id/issue',
+    {
+      config: { access: service.REPORT_ISSUERS },
+      schema: {
+        tags: ['publishing'],
+        summary: 'Ban hành báo cáo / issue the report (then read-only)',
+        params: idParams,
+        body: issueReportBody,
+        response: { 200: reportDto },
+      },
+    },
+    async (req) => service.issueReport(db, req.actor, req.user, req.params.id, req.body),
+  );
+
+  app.get(
+    '/api/reports/:id/versions',
+    {
+      config: { access: service.REPORT_READERS },
+      schema: { tags: ['publishing'], params: idParams, response: { 200: z.array(reportVersionDto) } },
+    },
+    async (req) => service.reportVersions(db, req.user, req.params.id),
+  );
+
+  app.get(
+    '/api/reports/:id/download',
+    {
+      config: { access: service.REPORT_READERS },
+      schema: { tags: ['publishing'], params: idParams, querystring: downloadQuery },
+    },
+    async (req, reply) => {
+      const dto = await service.getReportDto(db, req.user, req.params.id);
+      return sendFile(reply, await service.renderReportFile(dto, req.query.format, baseUrl(req)));
+    },
+  );
+
+  // ---- saved explorer views (staff) ----
+  app.get(
+    '/api/views',
+    {
+      config: { access: STAFF_ROLES },
+      schema: { tags: ['publishing'], response: { 200: z.array(savedViewDto) } },
+    },
+    async (req) => service.listViews(db, req.user!),
+  );
+
+  app.post(
+    '/api/views',
+    {
+      config: { access: STAFF_ROLES },
+      schema: { tags: ['publishing'], body: savedViewBody, response: { 201: savedViewDto } },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await service.createView(db, req.actor, req.user!, req.body)),
+  );
+
+  app.get(
+    '/api/views/shared/:key',
+    {
+      config: { access: STAFF_ROLES },
+      schema: {
+        tags: ['publishing'],
+        summary: 'Mở góc nhìn được chia sẻ / open a view by its share key',
+        params: z.object({ key: z.string().regex(/^[A-Za-z0-9_-]{8,32}$/) }),
+        response: { 200: savedViewDto },
+      },
+    },
+    async (req) => service.openView(db, req.user!, req.params.key),
+  );
+
+  app.put(
+    '/api/views/:id',
+    {
+      config: { access: STAFF_ROLES },
+      schema: {
+        tags: ['publishing'],
+        params: idParams,
+        body: savedViewBody,
+        response: { 200: savedViewDto },
+      },
+    },
+    async (req) => service.updateView(db, req.actor, req.user!, req.params.id, req.body),
+  );
+
+  app.delete(
+    '/api/views/:id',
+    {
+      config: { access: STAFF_ROLES },
+      schema: { tags: ['publishing'], params: idParams, response: { 200: okResponse } },
+    },
+    async (req) => service.deleteView(db, req.actor, req.user!, req.params.id),
+  );
+
+  // ---- open data (no login, published periods only, rate-limited) ----
+  app.get(
+    '/api/public/periods',
+    {
+      config: { access: 'public', rateLimit: PUBLIC_LIMIT },
+      schema: {
+        tags: ['open data'],
+        summary: 'Các kỳ đã công bố / published periods',
+        response: { 200: z.array(publishedPeriodDto) },
+      },
+    },
+    async () => service.publishedPeriods(db),
+  );
+
+  app.get(
+    '/api/public/data/:period/:format',
+    {
+      config: { access: 'public', rateLimit: PUBLIC_LIMIT },
+      schema: {
+        tags: ['open data'],
+        summary: 'Số liệu kỳ đã công bố: SDMX-CSV, CSV, JSON, XLSX / a published period’s figures',
+        params: openDataParams,
+        querystring: openDataQuery,
+      },
+    },
+    async (req, reply) =>
+      sendFile(
+        reply,
+        await service.openData(db, req.params.period, req.params.format, req.query, config.BASE_YEAR),
+      ),
+  );
+
+  app.get(
+    '/api/public/reports',
+    {
+      config: { access: 'public', rateLimit: PUBLIC_LIMIT },
+      schema: { tags: ['open data'], response: { 200: z.array(reportSummary) } },
+    },
+    async () => service.publicReports(db),
+  );
+
+  app.get(
+    '/api/public/reports/:id',
+    {
+      config: { access: 'public', rateLimit: PUBLIC_LIMIT },
+      schema: { tags: ['open data'], params: idParams, response: { 200: reportDto } },
+    },
+    async (req) => service.publicReport(db, req.params.id),
+  );
+
+  app.get(
+    '/api/public/reports/:id/download',
+    {
+      config: { access: 'public', rateLimit: PUBLIC_DOC_LIMIT },
+      schema: { tags: ['open data'], params: idParams, querystring: downloadQuery },
+    },
+    async (req, reply) => {
+      const dto = await service.publicReport(db, req.params.id);
+      return sendFile(reply, await service.renderReportFile(dto, req.query.format, baseUrl(req)));
+    },
+  );
+}
