@@ -1,0 +1,267 @@
+import {
+  AppShell,
+  Avatar,
+  Box,
+  Burger,
+  Group,
+  Menu,
+  NavLink,
+  ScrollArea,
+  SegmentedControl,
+  Stack,
+  Text,
+  UnstyledButton,
+} from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import {
+  IconBuildingFactory2,
+  IconChevronDown,
+  IconFileUpload,
+  IconKey,
+  IconLogout,
+  IconShieldLock,
+  IconUserCircle,
+  IconUsers,
+} from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
+import { type ReactNode, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, setCsrfToken } from '../lib/api';
+import { can, useMe } from '../lib/session';
+import { setLang, useLang } from './i18n';
+
+function initials(name: string): string {
+  const parts = name.trim().split(/\s+/);
+  return ((parts.at(-2)?.[0] ?? '') + (parts.at(-1)?.[0] ?? '')).toUpperCase();
+}
+
+export function LanguageSwitch({ onDark = false }: { onDark?: boolean }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  return (
+    <SegmentedControl
+      size="xs"
+      aria-label={t('lang.label')}
+      value={lang}
+      onChange={(v) => setLang(v === 'en' ? 'en' : 'vi')}
+      data={[
+        { value: 'vi', label: <span title={t('lang.vi')}>VI</span> },
+        { value: 'en', label: <span title={t('lang.en')}>EN</span> },
+      ]}
+      styles={
+        onDark
+          ? {
+              root: { background: 'rgba(255,255,255,0.12)' },
+              label: { color: 'rgba(255,255,255,0.85)' },
+            }
+          : undefined
+      }
+      color={onDark ? 'ochre' : undefined}
+    />
+  );
+}
+
+function NavItem(props: {
+  to: string;
+  label: string;
+  icon: ReactNode;
+  active: boolean;
+  onClick: () => void;
+}) {
+  return (
+    <NavLink
+      renderRoot={(p) => <Link to={props.to} {...p} />}
+      label={props.label}
+      leftSection={props.icon}
+      active={props.active}
+      aria-current={props.active ? 'page' : undefined}
+      onClick={props.onClick}
+      variant="light"
+      style={{ borderRadius: 8 }}
+    />
+  );
+}
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const [opened, { toggle, close }] = useDisclosure();
+  const pathname = useRouterState({ select: (s) => s.location.pathname });
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const role = me.user.role;
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: close the phone navbar whenever the page changes
+  useEffect(() => {
+    close();
+  }, [pathname, close]);
+
+  async function signOut() {
+    try {
+      await api.auth.logout();
+    } finally {
+      setCsrfToken(null);
+      queryClient.setQueryData(['me'], null);
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
+      await navigate({ to: '/login' });
+    }
+  }
+
+  const onEnterprises = pathname.startsWith('/enterprises') && pathname !== '/enterprises/import';
+
+  return (
+    <>
+      <a href="#main" className="bt-skip">
+        {t('app.skip')}
+      </a>
+      <AppShell
+        header={{ height: 64 }}
+        navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+        padding={{ base: 'sm', sm: 'lg' }}
+      >
+        <AppShell.Header className="bt-header" withBorder={false}>
+          <Group h="100%" px={{ base: 'sm', sm: 'md' }} justify="space-between" wrap="nowrap">
+            <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+              <Burger
+                opened={opened}
+                onClick={toggle}
+                hiddenFrom="sm"
+                size="sm"
+                color="white"
+                aria-label={opened ? t('nav.close') : t('nav.open')}
+                aria-expanded={opened}
+                aria-controls="bt-navbar"
+              />
+              <Link to="/" style={{ color: 'inherit', textDecoration: 'none', minWidth: 0 }}>
+                <Group gap={10} wrap="nowrap">
+                  <span className="bt-brand-mark" aria-hidden>
+                    BT
+                  </span>
+                  <Stack gap={0} style={{ minWidth: 0 }}>
+                    <Text fw={700} fz={17} lh={1.2} c="white">
+                      {t('app.name')}
+                    </Text>
+                    <Text fz={12} lh={1.2} c="rgba(255,255,255,0.75)" truncate visibleFrom="xs">
+                      {t('app.org')}
+                    </Text>
+                  </Stack>
+                </Group>
+              </Link>
+            </Group>
+            <Group gap="sm" wrap="nowrap">
+              <LanguageSwitch onDark />
+              <Menu position="bottom-end" width={240} shadow="md">
+                <Menu.Target>
+                  <UnstyledButton
+                    aria-label={t('account.menu', { name: me.user.name })}
+                    style={{ color: 'white', borderRadius: 8, padding: '4px 6px' }}
+                  >
+                    <Group gap={8} wrap="nowrap">
+                      <Avatar size={32} radius="xl" color="ochre" variant="filled" aria-hidden>
+                        {initials(me.user.name)}
+                      </Avatar>
+                      <Box visibleFrom="md" style={{ lineHeight: 1.15 }}>
+                        <Text fz={14} fw={600} c="white">
+                          {me.user.name}
+                        </Text>
+                        <Text fz={12} c="rgba(255,255,255,0.75)">
+                          {t(`role.${role}`)}
+                        </Text>
+                      </Box>
+                      <IconChevronDown size={16} aria-hidden />
+                    </Group>
+                  </UnstyledButton>
+                </Menu.Target>
+                <Menu.Dropdown>
+                  <Menu.Label>{me.user.email}</Menu.Label>
+                  <Menu.Item
+                    leftSection={<IconKey size={16} aria-hidden />}
+                    renderRoot={(p) => <Link to="/account" hash="password" {...p} />}
+                  >
+                    {t('account.change_password')}
+                  </Menu.Item>
+                  <Menu.Item
+                    leftSection={<IconShieldLock size={16} aria-hidden />}
+                    renderRoot={(p) => <Link to="/account" hash="sessions" {...p} />}
+                  >
+                    {t('account.sessions')}
+                  </Menu.Item>
+                  <Menu.Divider />
+                  <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} onClick={signOut}>
+                    {t('account.sign_out')}
+                  </Menu.Item>
+                </Menu.Dropdown>
+              </Menu>
+            </Group>
+          </Group>
+        </AppShell.Header>
+
+        <AppShell.Navbar id="bt-navbar" p="sm" aria-label={t('nav.main')} component="nav">
+          <AppShell.Section grow component={ScrollArea}>
+            <Stack gap={4}>
+              {can.readEnterprises(role) && (
+                <>
+                  <Text size="xs" c="dimmed" fw={600} px="sm" pt="xs" pb={4} className="bt-nav-section">
+                    {t('nav.enterprises')}
+                  </Text>
+                  <NavItem
+                    to="/enterprises"
+                    label={t('nav.enterprises.list')}
+                    icon={<IconBuildingFactory2 size={18} aria-hidden />}
+                    active={onEnterprises}
+                    onClick={close}
+                  />
+                  {can.importEnterprises(role) && (
+                    <NavItem
+                      to="/enterprises/import"
+                      label={t('nav.enterprises.import')}
+                      icon={<IconFileUpload size={18} aria-hidden />}
+                      active={pathname === '/enterprises/import'}
+                      onClick={close}
+                    />
+                  )}
+                </>
+              )}
+              {can.manageUsers(role) && (
+                <>
+                  <Text size="xs" c="dimmed" fw={600} px="sm" pt="md" pb={4} className="bt-nav-section">
+                    {t('nav.users')}
+                  </Text>
+                  <NavItem
+                    to="/users"
+                    label={t('nav.users')}
+                    icon={<IconUsers size={18} aria-hidden />}
+                    active={pathname.startsWith('/users')}
+                    onClick={close}
+                  />
+                </>
+              )}
+              <Text size="xs" c="dimmed" fw={600} px="sm" pt="md" pb={4} className="bt-nav-section">
+                {t('nav.account')}
+              </Text>
+              <NavItem
+                to="/account"
+                label={t('account.title')}
+                icon={<IconUserCircle size={18} aria-hidden />}
+                active={pathname === '/account'}
+                onClick={close}
+              />
+            </Stack>
+          </AppShell.Section>
+          <AppShell.Section>
+            <Text size="xs" c="dimmed" px="sm" py="xs">
+              {t('app.demo_footer')}
+            </Text>
+          </AppShell.Section>
+        </AppShell.Navbar>
+
+        <AppShell.Main id="main" tabIndex={-1}>
+          <Box maw={1280} mx="auto">
+            <Outlet />
+          </Box>
+        </AppShell.Main>
+      </AppShell>
+    </>
+  );
+}

@@ -1,0 +1,139 @@
+import type { QueryClient } from '@tanstack/react-query';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  notFound,
+  Outlet,
+  redirect,
+} from '@tanstack/react-router';
+import { parseEnterpriseSearch } from '../features/enterprises/search';
+import { meQuery } from '../lib/session';
+import { NotFoundPage, RouteError } from './status-pages';
+
+interface RouterContext {
+  queryClient: QueryClient;
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: NotFoundPage,
+});
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/login',
+  validateSearch: (s: Record<string, unknown>): { redirect?: string } =>
+    typeof s.redirect === 'string' && s.redirect.startsWith('/') ? { redirect: s.redirect } : {},
+  component: lazyRouteComponent(() => import('../features/auth/login-page'), 'LoginPage'),
+});
+
+/** Every page below needs a session; without one the user goes to /login and comes back afterwards. */
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: '_app',
+  beforeLoad: async ({ context, location }) => {
+    const me = await context.queryClient.ensureQueryData(meQuery);
+    if (!me) throw redirect({ to: '/login', search: { redirect: location.href } });
+    return { me };
+  },
+  component: lazyRouteComponent(() => import('./layout'), 'AppLayout'),
+  notFoundComponent: NotFoundPage,
+  errorComponent: RouteError,
+});
+
+const indexRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/',
+  beforeLoad: ({ context }) => {
+    const { user } = context.me;
+    if (user.role === 'enterprise' && user.enterpriseIds.length === 1) {
+      throw redirect({ to: '/enterprises/$id', params: { id: user.enterpriseIds[0]! } });
+    }
+    if (user.role === 'bank') throw redirect({ to: '/account' });
+    throw redirect({ to: '/enterprises' });
+  },
+});
+
+const enterprisesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/enterprises',
+  validateSearch: parseEnterpriseSearch,
+  component: lazyRouteComponent(() => import('../features/enterprises/list-page'), 'EnterpriseListPage'),
+});
+
+const enterpriseNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/enterprises/new',
+  component: lazyRouteComponent(() => import('../features/enterprises/form-page'), 'EnterpriseCreatePage'),
+});
+
+const enterpriseImportRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/enterprises/import',
+  component: lazyRouteComponent(() => import('../features/enterprises/import-page'), 'EnterpriseImportPage'),
+});
+
+const TABS = ['info', 'products', 'history'] as const;
+export type EnterpriseTab = (typeof TABS)[number];
+
+const enterpriseRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/enterprises/$id',
+  validateSearch: (s: Record<string, unknown>): { tab?: EnterpriseTab } =>
+    TABS.includes(s.tab as EnterpriseTab) && s.tab !== 'info' ? { tab: s.tab as EnterpriseTab } : {},
+  component: lazyRouteComponent(() => import('../features/enterprises/detail-page'), 'EnterpriseDetailPage'),
+});
+
+const enterpriseEditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/enterprises/$id/edit',
+  component: lazyRouteComponent(() => import('../features/enterprises/form-page'), 'EnterpriseEditPage'),
+});
+
+const usersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/users',
+  beforeLoad: ({ context }) => {
+    if (context.me.user.role !== 'admin') throw notFound();
+  },
+  component: lazyRouteComponent(() => import('../features/users/users-page'), 'UsersPage'),
+});
+
+const accountRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/account',
+  component: lazyRouteComponent(() => import('../features/auth/account-page'), 'AccountPage'),
+});
+
+const routeTree = rootRoute.addChildren([
+  loginRoute,
+  appRoute.addChildren([
+    indexRoute,
+    enterprisesRoute,
+    enterpriseNewRoute,
+    enterpriseImportRoute,
+    enterpriseRoute,
+    enterpriseEditRoute,
+    usersRoute,
+    accountRoute,
+  ]),
+]);
+
+export function makeRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: 'intent',
+    defaultPreloadStaleTime: 0,
+    scrollRestoration: true,
+    defaultPendingMinMs: 0,
+  });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof makeRouter>;
+  }
+}

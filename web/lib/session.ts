@@ -1,0 +1,39 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { Role } from '../../contracts/roles';
+import { ApiError, api, type Me, setCsrfToken } from './api';
+
+/** The signed-in user, or null. A 401 is an answer ("nobody"), not an error. */
+export const meQuery = queryOptions({
+  queryKey: ['me'],
+  queryFn: async (): Promise<Me | null> => {
+    try {
+      const me = await api.auth.me();
+      setCsrfToken(me.csrfToken);
+      return me;
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) {
+        setCsrfToken(null);
+        return null;
+      }
+      throw e;
+    }
+  },
+  staleTime: 5 * 60 * 1000,
+});
+
+export function useMe(): Me {
+  const { data } = useQuery(meQuery);
+  // The app layout's beforeLoad guarantees a session for every page below it.
+  return data!;
+}
+
+const EDITORS: readonly Role[] = ['admin', 'officer', 'statistician'];
+
+/** Mirrors the server's route access, only to hide buttons that would be refused; the server decides. */
+export const can = {
+  createEnterprise: (role: Role) => EDITORS.includes(role),
+  editEnterprise: (role: Role) => EDITORS.includes(role) || role === 'enterprise',
+  importEnterprises: (role: Role) => EDITORS.includes(role),
+  readEnterprises: (role: Role) => role !== 'bank',
+  manageUsers: (role: Role) => role === 'admin',
+};
