@@ -4,8 +4,11 @@ import { createUser } from '../server/modules/accounts';
 import { seedShippedAreas } from '../server/modules/areas';
 import { createEnterprise } from '../server/modules/enterprises';
 import { type Actor, systemActor } from '../server/platform/audit';
+import { loadConfig } from '../server/platform/config';
 import type { Database } from '../server/platform/db';
 import { demoEnterprises, seededRandom } from './enterprises';
+import { loadExtensionDemo } from './extension';
+import { loadStatisticsDemo } from './statistics';
 
 /** Shown at start and in the README: demo data, not secrets. */
 export const DEMO_PASSWORD = 'BuocTien-2014';
@@ -51,7 +54,11 @@ export async function isEmpty(database: Database): Promise<boolean> {
 }
 
 /** Load the Lạng Sơn demo: shipped areas, the registry, and one account per role. */
-export async function loadDemo(database: Database, log: (line: string) => void = () => {}): Promise<void> {
+export async function loadDemo(
+  database: Database,
+  log: (line: string) => void = () => {},
+  opts: { dataDir?: string } = {},
+): Promise<void> {
   const db = database.db;
   const actor: Actor = systemActor;
   await seedShippedAreas(db, actor);
@@ -82,6 +89,7 @@ export async function loadDemo(database: Database, log: (line: string) => void =
     ids.set(e.key, created.id);
   }
   log(`  doanh nghiệp / enterprises: ${list.length}`);
+  await loadStatisticsDemo(db, actor, log);
   for (const a of DEMO_ACCOUNTS) {
     await createUser(db, actor, null, {
       email: a.email,
@@ -93,6 +101,8 @@ export async function loadDemo(database: Database, log: (line: string) => void =
     });
   }
   log(`  tài khoản / accounts: ${DEMO_ACCOUNTS.length}`);
+  // Uploaded demo documents go under DATA_DIR/files, as the server's own uploads do.
+  await loadExtensionDemo(database, ids, { dataDir: opts.dataDir ?? loadConfig().dataDir }, log);
 }
 
 export function demoAccountsText(): string {

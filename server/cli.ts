@@ -4,11 +4,14 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Lang, translate } from '../contracts/messages';
 import { ROLES, type Role } from '../contracts/roles';
+import { exportQuery } from '../contracts/statistics';
 import { demoAccountsText, isEmpty, loadDemo } from '../demo';
 import { serve } from './main';
 import { createUser, findUserIdByEmail, setPassword, updateUser } from './modules/accounts';
 import { importAreas } from './modules/areas';
 import { findByTaxCodes, importEnterprises } from './modules/enterprises';
+import * as extension from './modules/extension';
+import * as statistics from './modules/statistics';
 import { cliActor } from './platform/audit';
 import { backupTo, restoreFrom } from './platform/backup';
 import { type Config, loadConfig } from './platform/config';
@@ -28,7 +31,14 @@ Lệnh / commands:
   user add --email E --name N --role R [--area CODE] [--enterprise TAX_CODE]... [--password P]
   user set-password --email E [--password P]
   user disable --email E
-  import <areas|enterprises> FILE   nhập CSV/XLSX, tất cả hoặc không / import CSV/XLSX, all or nothing
+  import <areas|enterprises|products|reports|weights|targets> FILE [--reason R]
+                                nhập CSV/XLSX, tất cả hoặc không / import CSV/XLSX, all or nothing
+  export indicators --area CODE --from YYYY-MM --to YYYY-MM [--freq M,Q,A,YTD] [--base-year YYYY]
+         [--no-imputation] [--indicator ..] [--activity ..] [--product ..]
+         [--format sdmx-csv|csv|json|xlsx] [--out FILE]   xuất chỉ tiêu / export indicators (statistics.md §6)
+  export schemes --year YYYY --format csv|xlsx|json [--out FILE]
+                                đề án khuyến công, mỗi đề án một dòng / extension schemes, one row each
+  period <show|close|approve|publish|reopen> YYYY-MM [--reason R]   kỳ báo cáo / reporting periods
   backup FILE                   sao lưu toàn bộ dữ liệu / back up all data (gzip JSON lines)
   restore FILE                  khôi phục từ bản sao lưu / restore a backup (replaces all data)
 
@@ -53,6 +63,18 @@ const options = {
   enterprise: { type: 'string', multiple: true },
   password: { type: 'string' },
   port: { type: 'string' },
+  reason: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  freq: { type: 'string' },
+  'base-year': { type: 'string' },
+  'no-imputation': { type: 'boolean' },
+  indicator: { type: 'string' },
+  activity: { type: 'string' },
+  product: { type: 'string' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  year: { type: 'string' },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
@@ -118,7 +140,7 @@ async function run(argv: string[]): Promise<void> {
     case 'demo':
       return withDatabase(v, async (d) => {
         if (!(await isEmpty(d))) throw new UsageError('CSDL đã có dữ liệu / the database is not empty');
-        await loadDemo(d, (l) => console.log(l));
+        await loadDemo(d, (l) => console.log(l), { dataDir: configFrom(v).dataDir });
         console.log(demoAccountsText());
       });
     case 'user':
@@ -134,10 +156,71 @@ async function run(argv: string[]): Promise<void> {
             ? await importAreas(d.db, cliActor, table, bar)
             : sub === 'enterprises'
               ? await importEnterprises(d.db, cliActor, null, table, bar)
-              : (() => {
-                  throw new UsageError(`import: areas | enterprises`);
-                })();
+              : sub === 'products'
+                ? await statistics.importProducts(d.db, cliActor, table, bar)
+                : sub === 'reports'
+                  ? await statistics.importReports(d.db, cliActor, null, table, bar, {
+                      reason: v.reason ?? null,
+                    })
+                  : sub === 'weights'
+                    ? await statistics.importWeights(d.db, cliActor, table, bar)
+                    : sub === 'targets'
+                      ? await statistics.importTargets(d.db, cliActor, table, bar)
+                      : (() => {
+                          throw new UsageError(
+                            `import: areas | enterprises | products | reports | weights | targets`,
+                          );
+                        })();
         console.log(JSON.stringify(result));
+      });
+    }
+    case 'export': {
+      if (sub === 'schemes') return exportSchemes(v);
+      if (sub !== 'indicators')
+        throw new UsageError('export indicators --area CODE --from YYYY-MM --to YYYY-MM');
+      const parsed = exportQuery.safeParse({
+        area: v.area ?? '20',
+        from: need(v.from, 'from'),
+        to: need(v.to, 'to'),
+        freq: v.freq ?? 'M,Q,A,YTD',
+        ...(v['base-year'] ? { baseYear: v['base-year'] } : {}),
+        imputation: v['no-imputation'] ? 'false' : 'true',
+        ...(v.indicator ? { indicator: v.indicator } : {}),
+        ...(v.activity ? { activity: v.activity } : {}),
+        ...(v.product ? { product: v.product } : {}),
+        format: v.format ?? 'sdmx-csv',
+      });
+      if (!parsed.success)
+        throw new UsageError(
+          parsed.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join('; '),
+        );
+      return withDatabase(v, async (d) => {
+        const config = configFrom(v);
+        const result = await statistics.computeIndicators(d.db, parsed.data, {
+          baseYearDefault: config.BASE_YEAR,
+          embargo: false,
+        });
+        const out = await statistics.renderIndicators(result, parsed.data.format);
+        if (v.out) {
+          fs.writeFileSync(v.out, out.body);
+          console.error(`${result.observations.length} observations → ${v.out}`);
+        } else process.stdout.write(out.body);
+      });
+    }
+    case 'period': {
+      const period = need(arg, 'YYYY-MM');
+      if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) throw new UsageError('period: YYYY-MM');
+      const ym = Number(period.slice(0, 4)) * 100 + Number(period.slice(5, 7));
+      const to = { close: 'closed', approve: 'approved', publish: 'published', reopen: 'open' } as const;
+      return withDatabase(v, async (d) => {
+        if (sub === 'show') {
+          console.log(JSON.stringify(await statistics.getPeriod(d.db, ym), null, 1));
+          return;
+        }
+        const target = to[sub as keyof typeof to];
+        if (!target) throw new UsageError('period show | close | approve | publish | reopen YYYY-MM');
+        const p = await statistics.transitionPeriod(d.db, cliActor, null, ym, target, v.reason ?? null);
+        console.log(`${p.period}: ${p.status}${p.publishedAt ? ` (${p.publishedAt})` : ''}`);
       });
     }
     case 'backup': {
@@ -196,6 +279,25 @@ async function userCommand(d: Database, sub: string | undefined, v: Values): Pro
     default:
       throw new UsageError('user add | set-password | disable');
   }
+}
+
+/** `export schemes`: one row per industrial-extension scheme (enterprise, type, source, status, amounts,
+ * baseline, results, plausibility flags). */
+async function exportSchemes(v: Values): Promise<void> {
+  const year = Number(need(v.year, 'year'));
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UsageError('--year YYYY');
+  const format = v.format ?? 'csv';
+  if (format !== 'csv' && format !== 'xlsx' && format !== 'json')
+    throw new UsageError('--format csv|xlsx|json');
+  if (format === 'xlsx' && !v.out) throw new UsageError('--format xlsx cần / needs --out FILE');
+  return withDatabase(v, async (d) => {
+    const table = await extension.exportTable(d.db, null, 'schemes', year);
+    const out = await extension.renderExport(table, format);
+    if (v.out) {
+      fs.writeFileSync(v.out, out.data);
+      console.error(`${table.rows.length} đề án / schemes → ${v.out}`);
+    } else process.stdout.write(out.data);
+  });
 }
 
 function describe(e: unknown, lang: Lang): string {

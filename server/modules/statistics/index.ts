@@ -6,6 +6,7 @@ export { statisticsRoutes } from './statistics.routes';
 export {
   computeIndicators,
   enterReports,
+  getPeriod,
   importProducts,
   importReports,
   importTargets,
