@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemActor } from '../../platform/audit';
 import { createTestContext, type TestContext } from '../../test/harness';
-import { figures, importRows, seedProducts } from './test-fixtures';
+import { importWeights, traceFigure } from './statistics.service';
+import { figures, importRows, seedProducts, table } from './test-fixtures';
 
 /**
  * Hand-computed fixture. Products A (2394, 1000 VND/t), B (2394, 500), C (2420, 2000), base year 2013.
@@ -47,5 +49,126 @@ describe('statistics engine on the live aggregates', () => {
     expect(Number(f.get({ INDICATOR: 'IIP', ACTIVITY: '2420' })?.OBS_VALUE)).toBe(1800);
     const total = Number(f.get({ INDICATOR: 'IIP' })?.OBS_VALUE);
     expect(total).toBeCloseTo((210000 / (170000 / 12)) * 100, 5);
+  });
+
+  it('IIP with weights.csv: W(2394) = 3, W(2420) = 1 → (3 × 1440 + 1800) / 4 = 1530', async () => {
+    await importWeights(
+      t.db,
+      systemActor,
+      table([
+        { base_year: '2013', vsic: '2394', value_added_vnd: '3' },
+        { base_year: '2013', vsic: '2420', value_added_vnd: '1' },
+      ]),
+    );
+    const f = await figures(t.db, { from: '2014-01', to: '2014-01' });
+    expect(Number(f.get({ INDICATOR: 'IIP' })?.OBS_VALUE)).toBe(1530);
+    // A base year with no data: every product is left out and counted.
+    const g = await figures(t.db, { from: '2014-01', to: '2014-01', baseYear: 2012 });
+    expect(g.get({ INDICATOR: 'IIP' })?.OBS_STATUS).toBe('M');
+    expect(g.productsWithoutPrice.sort()).toEqual(['A', 'C']);
+  });
+
+  it("filters: area with sub-areas, ownership, activity = the product's class, product; growth on a zero base is M", async () => {
+    const f = await figures(t.db, { from: '2014-01', to: '2014-01', area: '187' });
+    // Chi Lăng holds E1 only: 120 × 1000 + 15 × 2000.
+    expect(f.get({ INDICATOR: 'GO_CONST' })?.OBS_VALUE).toBe('150000');
+    const cl = await figures(t.db, { from: '2014-01', to: '2014-01', area: '183' });
+    // Cao Lộc holds E2, whose missing report is imputed with the province-wide r = 1.2.
+    expect(cl.get({ INDICATOR: 'GO_CONST' })).toMatchObject({ OBS_VALUE: '60000', OBS_STATUS: 'E' });
+    const lead = await figures(t.db, { from: '2014-01', to: '2014-01', activity: ['2420'] });
+    expect(lead.get({ INDICATOR: 'GO_CONST', ACTIVITY: '2420' })?.OBS_VALUE).toBe('30000');
+    const feb = await figures(t.db, { from: '2014-02', to: '2014-02', product: ['B'] });
+    expect(feb.get({ INDICATOR: 'OUTPUT_QTY', PRODUCT: 'B' })?.OBS_VALUE).toBe('4');
+    expect(feb.get({ INDICATOR: 'OUTPUT_QTY_YOY', PRODUCT: 'B' })).toMatchObject({
+      OBS_VALUE: '',
+      OBS_STATUS: 'M',
+    });
+    const sub = await figures(t.db, { from: '2014-01', to: '2014-01', subAreas: true });
+    const areas = new Set(sub.observations.map((o) => o.REF_AREA));
+    expect(areas.has('187') && areas.has('183') && !areas.has('06463')).toBe(true);
+  });
+
+  it('an area across the 2025 reorganisation: a district includes the communes carved out of it', async () => {
+    const e4 = await t.createEnterprise({ areaCode: '06463', reportsMonthly: false });
+    await importRows(t.db, [{ tax_code: e4.taxCode, period: '2025-07', product_code: 'A', quantity: '7' }]);
+    const d = await figures(t.db, { from: '2025-07', to: '2025-07', area: '187', product: ['A'] });
+    expect(d.get({ INDICATOR: 'OUTPUT_QTY', PRODUCT: 'A' })?.OBS_VALUE).toBe('7');
+    const other = await figures(t.db, { from: '2025-07', to: '2025-07', area: '183', product: ['A'] });
+    expect(other.get({ INDICATOR: 'OUTPUT_QTY', PRODUCT: 'A' })).toBeUndefined();
+    const sub = await figures(t.db, { from: '2025-07', to: '2025-07', subAreas: true, product: ['A'] });
+    expect(sub.get({ REF_AREA: '06463', INDICATOR: 'OUTPUT_QTY', PRODUCT: 'A', FREQ: 'M' })?.OBS_VALUE).toBe(
+      '7',
+    );
+  });
+
+  it('a revision is reflected at once and kept in history; trace returns rows, revisions and imputations', async () => {
+    await importRows(t.db, [{ tax_code: tax.E1!, period: '2014-01', product_code: 'C', quantity: '20' }]);
+    const f = await figures(t.db, { from: '2014-01', to: '2014-01' });
+    expect(f.get({ INDICATOR: 'GO_CONST' })?.OBS_VALUE).toBe('220000');
+    const tr = await traceFigure(t.db, {
+      area: '20',
+      period: '2014-01',
+      indicator: 'GO_CONST',
+      activity: '_T',
+      imputation: true,
+      limit: 100,
+    });
+    const c = tr.reports.find((r) => r.productCode === 'C')!;
+    expect(
+      c.revisions.map((v) => [v.quantityOld === null ? null : Number(v.quantityOld), Number(v.quantityNew)]),
+    ).toEqual([
+      [null, 15],
+      [15, 20],
+    ]);
+    expect(tr.imputations).toEqual([
+      expect.objectContaining({
+        taxCode: tax.E2,
+        productCode: 'A',
+        period: '2014-01',
+        basePeriod: '2013-01',
+        quantity: '60',
+        ratio: '1.2',
+      }),
+    ]);
+    await importRows(t.db, [{ tax_code: tax.E1!, period: '2014-01', product_code: 'C', quantity: '15' }]);
+  });
+
+  it('hard errors reject the whole file, each named', async () => {
+    const bad = await importRows(t.db, [
+      { tax_code: tax.E1!, period: '2014-03', product_code: 'A', quantity: '-1' },
+      { tax_code: tax.E1!, period: '2014-03', product_code: 'B', quantity: 'abc' },
+      { tax_code: tax.E1!, period: '2999-01', product_code: 'A', quantity: '1' },
+      { tax_code: '0100000000', period: '2014-03', product_code: 'Z', quantity: '1' },
+      { tax_code: tax.E1!, period: '2014-04', product_code: 'A', quantity: '1', unit: 'kg' },
+      { tax_code: tax.E1!, period: '2014-04', product_code: 'A', quantity: '1', unit: 'tấn' },
+    ]).catch((e) => e);
+    const codes = bad.details.issues.map((i: { row: number; code: string }) => `${i.row}:${i.code}`);
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        '2:issue.negative',
+        '3:issue.number',
+        '4:issue.future_period',
+        '5:issue.unknown_enterprise',
+        '5:issue.unknown_product',
+        '6:issue.unit_mismatch',
+        '7:issue.duplicate_key',
+      ]),
+    );
+  });
+
+  it('a soft warning without a comment rejects the row; with one it is accepted and queued', async () => {
+    const { importReports } = await import('./statistics.service');
+    const rows = [{ tax_code: tax.E1!, period: '2014-02', product_code: 'A', quantity: '900' }];
+    const err = await importReports(t.db, systemActor, null, table(rows)).catch((e) => e);
+    expect(err.details.issues[0]).toMatchObject({
+      code: 'issue.warning_needs_comment',
+      params: { warnings: 'mom' },
+    });
+    await importReports(t.db, systemActor, null, table([{ ...rows[0]!, comment: 'Lò mới chạy' }]));
+    const q = await t.db.execute(
+      (await import('drizzle-orm'))
+        .sql`select review_status, warnings from stat_reports where ym = 201402 and product_code = 'A'`,
+    );
+    expect((q as unknown as { rows: { review_status: string }[] }).rows[0]?.review_status).toBe('pending');
   });
 });
