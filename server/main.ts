@@ -10,7 +10,7 @@ export async function serve(overrides: Partial<Config> = {}): Promise<void> {
   await database.migrate();
   if (config.DEMO && (await isEmpty(database))) {
     console.log('Đang nạp dữ liệu demo Lạng Sơn / loading the Lạng Sơn demo data…');
-    await loadDemo(database, (l) => console.log(l));
+    await loadDemo(database, (l) => console.log(l), { dataDir: config.dataDir });
   }
   const app = await createApp(database, config);
   const shutdown = async () => {

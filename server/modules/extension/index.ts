@@ -10,6 +10,7 @@ export {
   createPlan,
   createScheme,
   getSchemeDetail,
+  getScoreSheet,
   impact,
   putOutcome,
   putScores,
