@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { IndustryFacts } from '../../../contracts/publishing';
 import { fig, langSon2014, product } from './fixtures';
-import { areaPhrase, blocksToText, trendOf, writeIndustryNarrative } from './narrative';
+import { areaPhrase, blocksToText, quantityText, trendOf, writeIndustryNarrative } from './narrative';
 
 const vi = (f: IndustryFacts) => blocksToText(writeIndustryNarrative(f, 'vi'));
 const en = (f: IndustryFacts) => blocksToText(writeIndustryNarrative(f, 'en'));
@@ -177,10 +177,32 @@ describe('wording varies with the data', () => {
     f.provisional = true;
     expect(vi(f)).toContain('Ghi chú: Số liệu năm 2014 là số liệu sơ bộ (kỳ báo cáo chưa được phê duyệt).');
     f.imputed = true;
-    expect(vi(f)).toContain('có bao gồm số liệu ước tính cho các doanh nghiệp chưa gửi báo cáo');
-    expect(en(f)).toContain('Note: Figures for 2014 are provisional');
+    expect(vi(f)).toContain(
+      '(kỳ báo cáo chưa được phê duyệt) và có bao gồm số liệu ước tính cho các doanh nghiệp chưa gửi báo cáo.',
+    );
+    expect(en(f)).toContain(
+      'Note: Figures for 2014 are provisional (the period is not yet approved) and include estimates',
+    );
+    f.provisional = false;
+    expect(vi(f)).toContain(
+      'Ghi chú: Số liệu năm 2014 có bao gồm số liệu ước tính cho các doanh nghiệp chưa gửi báo cáo.',
+    );
+    expect(en(f)).toContain(
+      'Note: Figures for 2014 include estimates for enterprises that have not reported.',
+    );
     const note = writeIndustryNarrative(f, 'vi').at(-1);
     expect(note?.type === 'paragraph' && note.runs[0]?.italic).toBe(true);
+  });
+
+  it('scales quantities for the reader, whatever scale the catalogue unit has', () => {
+    expect(quantityText(580000, { vi: 'tấn' }, 'vi')).toBe('580 nghìn tấn');
+    expect(quantityText(9600, { vi: 'tấn' }, 'vi')).toBe('9.600 tấn');
+    expect(quantityText(7000, { vi: 'nghìn chiếc' }, 'vi')).toBe('7 triệu chiếc');
+    expect(quantityText(7000, { vi: 'nghìn chiếc' }, 'en')).toBe('7 million units');
+    expect(quantityText(860.83, { vi: 'triệu kWh' }, 'vi')).toBe('861 triệu kWh');
+    expect(quantityText(42.64, { vi: 'triệu kWh' }, 'vi')).toBe('42,6 triệu kWh');
+    expect(quantityText(580000, { vi: 'tấn' }, 'en')).toBe('580 thousand tonnes');
+    expect(quantityText(13000, { vi: 'm3' }, 'en')).toBe('13 thousand m³');
   });
 
   it('names areas in both languages', () => {

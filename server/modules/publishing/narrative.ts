@@ -1,4 +1,4 @@
-import { formatPercent, formatPeriod, formatQuantity, formatVnd } from '../../../contracts/format';
+import { formatNumber, formatPercent, formatPeriod, formatVnd } from '../../../contracts/format';
 import type { Lang } from '../../../contracts/messages';
 import type {
   Bilingual,
@@ -86,9 +86,40 @@ export function pick(b: Bilingual, lang: Lang): string {
   return lang === 'en' ? (b.en ?? b.vi) : b.vi;
 }
 
+const SCALES = [
+  { vi: 'nghìn', en: 'thousand', f: 1e3 },
+  { vi: 'triệu', en: 'million', f: 1e6 },
+  { vi: 'tỷ', en: 'billion', f: 1e9 },
+] as const;
+
+function unitEn(unit: string): string {
+  if (UNIT_EN[unit]) return UNIT_EN[unit]!;
+  const m = /^(nghìn|triệu|tỷ) (.+)$/u.exec(unit);
+  if (m) return `${SCALES.find((s) => s.vi === m[1])!.en} ${UNIT_EN[m[2]!] ?? m[2]}`;
+  return unit;
+}
+
+/**
+ * A quantity for the reader: the catalogue's unit may already carry a scale (`nghìn chiếc`, `triệu kWh`);
+ * the figure is rescaled so that it reads `580 nghìn tấn`, `7 triệu chiếc`, `861 triệu kWh`.
+ */
+export function quantityText(value: number, unit: Bilingual, lang: Lang): string {
+  const m = /^(nghìn|triệu|tỷ) (.+)$/u.exec(unit.vi);
+  const baseUnit = m ? m[2]! : unit.vi;
+  let n = value * (m ? SCALES.find((s) => s.vi === m[1])!.f : 1);
+  let scale: (typeof SCALES)[number] | null = null;
+  for (const s of SCALES) if (Math.abs(n) >= s.f * 10 || (s.f > 1e3 && Math.abs(n) >= s.f)) scale = s;
+  if (scale) n /= scale.f;
+  const digits = Math.abs(n) >= 100 || Number.isInteger(n) ? 0 : Math.abs(n) >= 10 ? 1 : 2;
+  const num = formatNumber(n, lang, digits).replace(/[.,]0+$/, '');
+  if (lang === 'vi') return `${num} ${scale ? `${scale.vi} ` : ''}${baseUnit}`;
+  const en = unit.en && !m ? unit.en : unitEn(baseUnit);
+  return `${num} ${scale ? `${scale.en} ` : ''}${en}`;
+}
+
 function unitOf(p: ProductFacts, lang: Lang): string {
   if (lang === 'vi') return p.unit.vi;
-  return p.unit.en ?? UNIT_EN[p.unit.vi] ?? p.unit.vi;
+  return p.unit.en ?? unitEn(p.unit.vi);
 }
 
 /** `Tỉnh Lạng Sơn` → `tỉnh Lạng Sơn` / `Lạng Sơn province`. */
@@ -115,7 +146,7 @@ function money(f: Figure, lang: Lang): string {
   const v = num(f) ?? 0;
   // Below 100 billion a decimal keeps small areas' figures meaningful (45,3 tỷ đồng).
   const digits = Math.abs(v) >= 1e9 && Math.abs(v) < 1e11 ? 1 : 0;
-  return formatVnd(v, lang, digits);
+  return formatVnd(v, lang, digits).replace(/[.,]0(?= )/, '');
 }
 
 const pct = (v: number, lang: Lang, digits = 1) => formatPercent(Math.abs(v), lang, digits);
@@ -234,9 +265,10 @@ function sectionsSentence(p: Para, facts: IndustryFacts, lang: Lang): void {
 function productClause(p: Para, prod: ProductFacts, lang: Lang, i: number, withGrowth = true): void {
   const name = lcFirst(pick(prod.name, lang));
   const verbsVi = ['sản xuất được', 'đạt', 'đạt', 'đạt'];
-  if (lang === 'vi') p.t(`${name} ${i === 0 ? verbsVi[0] : (verbsVi[i % verbsVi.length] ?? 'đạt')} `);
+  const verb = i === 0 && !/sản xuất/u.test(name) ? verbsVi[0] : (verbsVi[i % verbsVi.length] ?? 'đạt');
+  if (lang === 'vi') p.t(`${name} ${/sản xuất/u.test(name) ? 'đạt' : verb} `);
   else p.t(`${name} output ${i === 0 ? 'reached' : 'came to'} `);
-  p.n(formatQuantity(num(prod.quantity) ?? 0, unitOf(prod, lang), lang), prod.quantity);
+  p.n(quantityText(num(prod.quantity) ?? 0, prod.unit, lang), prod.quantity);
   if (withGrowth) growthRuns(p, prod.yoy, lang, 1, null);
   const plan = num(prod.plan);
   if (plan !== null && prod.plan) {
@@ -292,7 +324,7 @@ function productsSentence(p: Para, facts: IndustryFacts, lang: Lang): void {
       if (i > 0) p.t(i === flat.length - 1 ? (lang === 'vi' ? ' và ' : ' and ') : ', ');
       const name = lcFirst(pick(x.name, lang));
       p.t(lang === 'vi' ? `${name} (` : `${i === 0 ? ucFirst(name) : name} output (`);
-      p.n(formatQuantity(num(x.quantity) ?? 0, unitOf(x, lang), lang), x.quantity).t(')');
+      p.n(quantityText(num(x.quantity) ?? 0, x.unit, lang), x.quantity).t(')');
     });
     const known = flat.some((x) => trendOf(num(x.yoy)) === 'flat');
     if (lang === 'vi') p.t(known ? ' giữ mức tương đương cùng kỳ.' : ' chưa có số liệu cùng kỳ để so sánh.');
@@ -399,22 +431,20 @@ function whyParagraph(facts: IndustryFacts, lang: Lang): Para {
 
 function notesParagraph(facts: IndustryFacts, lang: Lang): Para {
   const p = new Para();
-  const parts: string[] = [];
-  if (facts.provisional)
-    parts.push(
-      lang === 'vi'
-        ? `Số liệu ${formatPeriod(facts.period, lang)} là số liệu sơ bộ (kỳ báo cáo chưa được phê duyệt)`
-        : `Figures for ${formatPeriod(facts.period, lang)} are provisional (the period is not yet approved)`,
-    );
-  if (facts.imputed)
-    parts.push(
-      lang === 'vi'
-        ? 'có bao gồm số liệu ước tính cho các doanh nghiệp chưa gửi báo cáo'
-        : 'they include estimates for enterprises that have not reported',
-    );
-  if (!parts.length) return p;
-  const text = parts.join(lang === 'vi' ? '; ' : '; ');
-  p.t(`${lang === 'vi' ? 'Ghi chú: ' : 'Note: '}${ucFirst(text)}.`, { italic: true });
+  const when = formatPeriod(facts.period, lang);
+  let text = '';
+  if (lang === 'vi') {
+    const est = 'có bao gồm số liệu ước tính cho các doanh nghiệp chưa gửi báo cáo';
+    if (facts.provisional)
+      text = `Số liệu ${when} là số liệu sơ bộ (kỳ báo cáo chưa được phê duyệt)${facts.imputed ? ` và ${est}` : ''}.`;
+    else if (facts.imputed) text = `Số liệu ${when} ${est}.`;
+  } else {
+    const est = 'include estimates for enterprises that have not reported';
+    if (facts.provisional)
+      text = `Figures for ${when} are provisional (the period is not yet approved)${facts.imputed ? ` and ${est}` : ''}.`;
+    else if (facts.imputed) text = `Figures for ${when} ${est}.`;
+  }
+  if (text) p.t(`${lang === 'vi' ? 'Ghi chú: ' : 'Note: '}${text}`, { italic: true });
   return p;
 }
 
