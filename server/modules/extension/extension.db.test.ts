@@ -464,4 +464,124 @@ describe('extension: a scheme from call to settlement, with its permissions', ()
     expect((await cancel(owner, 'Rút hồ sơ')).json().status).toBe('cancelled');
     expect((await step(owner, 'cancel', { note: 'x' })).statusCode).toBe(409);
   });
+
+  it('asks for more documents, takes the resubmission, and a leader can reject with a reason', async () => {
+    const r = await officer.inject({
+      method: 'POST',
+      url: '/api/extension/schemes',
+      payload: {
+        year: 2014,
+        leadEnterpriseId: enterpriseId,
+        title: 'Đề án bị trả lại',
+        supportKind: 'model_replication',
+        activityGroupCode: 'demonstration',
+        fundingSource: 'local',
+        totalCostVnd: String(400 * M),
+        supportRequestedVnd: String(150 * M),
+        counterpartVnd: String(250 * M),
+      },
+    });
+    expect(r.statusCode).toBe(201);
+    const id = r.json().id;
+    const go = (s: Session, action: string, extra: Record<string, unknown> = {}) =>
+      s.inject({
+        method: 'POST',
+        url: `/api/extension/schemes/${id}/transitions`,
+        payload: { action, ...extra },
+      });
+    await officer.inject({
+      method: 'POST',
+      url: `/api/extension/schemes/${id}/documents?kind=application`,
+      ...multipart('don.pdf', 'đơn'),
+    });
+    expect((await go(owner, 'submit', { onDate: '2014-09-01' })).json().status).toBe('submitted');
+    expect((await go(owner, 'request_documents', { note: 'x' })).statusCode).toBe(403);
+    expect((await go(officer, 'request_documents')).json().error.code).toBe('extension.note_required');
+    expect((await go(officer, 'request_documents', { note: 'Thiếu dự toán chi tiết' })).json().status).toBe(
+      'needs_documents',
+    );
+    // the applicant edits while asked for documents, with the version it read
+    const cur = (await owner.inject({ method: 'GET', url: `/api/extension/schemes/${id}` })).json();
+    const edit = await owner.inject({
+      method: 'PATCH',
+      url: `/api/extension/schemes/${id}`,
+      payload: { version: cur.version, supportRequestedVnd: String(90 * M), counterpartVnd: String(310 * M) },
+    });
+    expect(edit.statusCode).toBe(200);
+    const stale = await owner.inject({
+      method: 'PATCH',
+      url: `/api/extension/schemes/${id}`,
+      payload: { version: cur.version, title: 'x' },
+    });
+    expect(stale.statusCode).toBe(409);
+    expect((await go(owner, 'resubmit')).json()).toMatchObject({
+      status: 'submitted',
+      applicationDate: '2014-09-01',
+    });
+    expect((await go(officer, 'start_appraisal')).json().status).toBe('appraisal');
+    // approval needs a baseline first, then the local scheme is judged by the national rule (no local rule)
+    await officer.inject({
+      method: 'POST',
+      url: `/api/extension/schemes/${id}/documents?kind=approval_decision`,
+      ...multipart('qd.pdf', 'qđ'),
+    });
+    expect((await go(leader, 'approve')).json().error.code).toBe('extension.baseline_required');
+    await officer.inject({
+      method: 'PUT',
+      url: `/api/extension/schemes/${id}/outcomes/baseline`,
+      payload: { measuredOn: '2014-08-01', employees: 10 },
+    });
+    const over = await go(leader, 'approve', { amountVnd: String(90 * M) });
+    expect(over.statusCode).toBe(200);
+    expect(over.json().capRule).toMatchObject({ id: 'ttlt26-2014-replication', fallbackToNational: true });
+    // a second one is rejected
+    const r2 = await officer.inject({
+      method: 'POST',
+      url: '/api/extension/schemes',
+      payload: {
+        year: 2014,
+        leadEnterpriseId: enterpriseId,
+        title: 'Đề án bị từ chối',
+        supportKind: 'technology_line',
+        activityGroupCode: 'demonstration',
+        fundingSource: 'national',
+        totalCostVnd: String(400 * M),
+        supportRequestedVnd: String(100 * M),
+        counterpartVnd: String(300 * M),
+      },
+    });
+    const id2 = r2.json().id;
+    const go2 = (s: Session, action: string, extra: Record<string, unknown> = {}) =>
+      s.inject({
+        method: 'POST',
+        url: `/api/extension/schemes/${id2}/transitions`,
+        payload: { action, ...extra },
+      });
+    await officer.inject({
+      method: 'POST',
+      url: `/api/extension/schemes/${id2}/documents?kind=application`,
+      ...multipart('don2.pdf', 'đơn 2'),
+    });
+    await go2(officer, 'submit', { onDate: '2014-09-02' });
+    await go2(officer, 'start_appraisal');
+    await officer.inject({
+      method: 'PUT',
+      url: `/api/extension/schemes/${id2}/outcomes/baseline`,
+      payload: { measuredOn: '2014-08-01', employees: 10 },
+    });
+    await officer.inject({
+      method: 'POST',
+      url: `/api/extension/schemes/${id2}/documents?kind=approval_decision`,
+      ...multipart('qd2.pdf', 'qđ 2'),
+    });
+    // no technology-line rule was in force in 2014
+    const none = await go2(leader, 'approve');
+    expect(none.json().error.code).toBe('extension.no_cap_rule');
+    expect(none.json().error.message).toContain('2014-09-02');
+    expect((await go2(leader, 'reject')).json().error.code).toBe('extension.note_required');
+    expect((await go2(officer, 'reject', { note: 'x' })).statusCode).toBe(403);
+    const rej = await go2(leader, 'reject', { note: 'Không có quy định hỗ trợ dây chuyền năm 2014' });
+    expect(rej.json().status).toBe('rejected');
+    expect((await go2(leader, 'approve')).json().error.code).toBe('extension.invalid_transition');
+  });
 });
