@@ -11,6 +11,7 @@ import { createUser, findUserIdByEmail, setPassword, updateUser } from './module
 import { importAreas } from './modules/areas';
 import { findByTaxCodes, importEnterprises } from './modules/enterprises';
 import * as extension from './modules/extension';
+import * as publishing from './modules/publishing';
 import * as statistics from './modules/statistics';
 import { cliActor } from './platform/audit';
 import { backupTo, restoreFrom } from './platform/backup';
@@ -39,6 +40,8 @@ Lệnh / commands:
   export schemes --year YYYY --format csv|xlsx|json [--out FILE]
                                 đề án khuyến công, mỗi đề án một dòng / extension schemes, one row each
   period <show|close|approve|publish|reopen> YYYY-MM [--reason R]   kỳ báo cáo / reporting periods
+  report industry --year YYYY [--quarter N] --area CODE --lang vi|en --format docx|pdf|md --out FILE
+         [--base-year YYYY] [--base-url URL]   báo cáo sản xuất công nghiệp (NĐ 30/2020) / industry report
   backup FILE                   sao lưu toàn bộ dữ liệu / back up all data (gzip JSON lines)
   restore FILE                  khôi phục từ bản sao lưu / restore a backup (replaces all data)
 
@@ -75,6 +78,8 @@ const options = {
   format: { type: 'string' },
   out: { type: 'string' },
   year: { type: 'string' },
+  quarter: { type: 'string' },
+  'base-url': { type: 'string' },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
@@ -221,6 +226,31 @@ async function run(argv: string[]): Promise<void> {
         if (!target) throw new UsageError('period show | close | approve | publish | reopen YYYY-MM');
         const p = await statistics.transitionPeriod(d.db, cliActor, null, ym, target, v.reason ?? null);
         console.log(`${p.period}: ${p.status}${p.publishedAt ? ` (${p.publishedAt})` : ''}`);
+      });
+    }
+    case 'report': {
+      const usage =
+        'report industry --year YYYY [--quarter N] --area CODE --lang vi|en --format docx|pdf|md --out FILE';
+      if (sub !== 'industry') throw new UsageError(usage);
+      const year = need(v.year, 'year');
+      if (!/^\d{4}$/.test(year)) throw new UsageError(`--year: YYYY (${usage})`);
+      if (v.quarter && !/^[1-4]$/.test(v.quarter)) throw new UsageError('--quarter: 1 | 2 | 3 | 4');
+      const format = v.format ?? 'docx';
+      if (format !== 'docx' && format !== 'pdf' && format !== 'md') throw new UsageError('--format: docx | pdf | md');
+      if (v['base-year'] && !/^\d{4}$/.test(v['base-year'])) throw new UsageError('--base-year: YYYY');
+      const out = path.resolve(need(v.out, 'out'));
+      const period = v.quarter ? `${year}-Q${v.quarter}` : year;
+      return withDatabase(v, async (d) => {
+        const config = configFrom(v);
+        const facts = await publishing.loadIndustryFacts(
+          d.db,
+          { period, areaCode: v.area ?? '20' },
+          { baseYear: v['base-year'] ? Number(v['base-year']) : config.BASE_YEAR, embargo: false },
+        );
+        const doc = publishing.buildReportDocument(facts, v.lang === 'en' ? 'en' : 'vi');
+        const baseUrl = v['base-url'] ?? `http://localhost:${config.PORT}`;
+        fs.writeFileSync(out, await publishing.renderReport(doc, format, baseUrl));
+        console.error(`${period} ${facts.area.code} (${doc.lang}, ${format}) → ${out}`);
       });
     }
     case 'backup': {
