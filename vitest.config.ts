@@ -50,6 +50,8 @@ export default defineConfig({
           name: 'e2e',
           include: ['e2e/**/*.e2e.ts'],
           exclude: IGNORED,
+          // Builds web/dist if missing, starts the real server with the demo on a free port, stops it.
+          globalSetup: ['e2e/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
           // One browser at a time on 2 cores.

@@ -23,7 +23,9 @@ export interface Browser {
 }
 
 /** A fresh browser with its own temporary profile: no cookie or storage leaks between journeys. */
-export async function openBrowser(opts: { width?: number; height?: number; locale?: string } = {}): Promise<Browser> {
+export async function openBrowser(
+  opts: { width?: number; height?: number; locale?: string } = {},
+): Promise<Browser> {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bt-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,

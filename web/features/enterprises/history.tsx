@@ -4,13 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { HistoryEntry } from '../../../contracts/enterprises';
-import {
-  formatDate,
-  formatDateTime,
-  formatNumber,
-  formatQuantity,
-  formatVnd,
-} from '../../../contracts/format';
+import { formatDateTime, formatNumber, formatQuantity, formatVnd } from '../../../contracts/format';
 import type { Lang } from '../../../contracts/messages';
 import { useLang } from '../../app/i18n';
 import { api } from '../../lib/api';
@@ -72,7 +66,13 @@ export function HistoryPanel({ id }: { id: string }) {
   if (!history.data.length) return <Text c="dimmed">{t('ent.history_empty')}</Text>;
   return (
     <Paper p={{ base: 'sm', sm: 'lg' }}>
-      <Timeline bulletSize={28} lineWidth={2} active={history.data.length}>
+      <Timeline
+        bulletSize={28}
+        lineWidth={2}
+        active={history.data.length}
+        role="list"
+        aria-label={t('ent.tab_history')}
+      >
         {history.data.map((e) => {
           const Icon = e.action.includes('product') ? IconPackage : (ICONS[e.action] ?? IconEdit);
           const fields = changedFields(e);
@@ -80,6 +80,7 @@ export function HistoryPanel({ id }: { id: string }) {
           return (
             <Timeline.Item
               key={e.id}
+              role="listitem"
               bullet={<Icon size={15} aria-hidden />}
               title={
                 <Group gap="xs" component="h3" m={0} fz="md" fw={600}>
