@@ -140,7 +140,11 @@ function sectionsChart(facts: IndustryFacts, lang: Lang): ReportBlock | null {
 }
 
 function growthChart(facts: IndustryFacts, lang: Lang): ReportBlock | null {
-  const items = facts.products.filter((p) => p.yoy.value !== null);
+  // The key products and the biggest movers (a small product that doubled belongs in the picture).
+  const seen = new Set<string>();
+  const items = [...facts.products, ...facts.movers.up, ...facts.movers.down].filter(
+    (p) => p.yoy.value !== null && !seen.has(p.code) && seen.add(p.code),
+  );
   if (items.length < 2) return null;
   const sorted = [...items].sort((a, b) => Number(b.yoy.value) - Number(a.yoy.value));
   return {

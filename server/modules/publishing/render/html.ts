@@ -72,7 +72,7 @@ table.head td.left { width: 38%; }
 .motto-sub { font-size: ${PT.mottoSub}pt; font-weight: bold; }
 .rule { display: inline-block; border-bottom: 1px solid #000; line-height: 1.1; }
 .rule-short { width: 35%; margin: 0 auto; border-top: 1px solid #000; height: 0; }
-.number { font-size: ${PT.agency}pt; padding-top: 6pt !important; }
+.number { font-size: ${PT.agency}pt; padding-top: 6pt !important; white-space: pre; }
 .date { font-style: italic; font-size: ${PT.body}pt; padding-top: 6pt !important; }
 .title { text-align: center; font-weight: bold; font-size: ${PT.title}pt; margin: 18pt 0 0; }
 .subject { text-align: center; font-weight: bold; font-size: ${PT.title}pt; margin: 0 0 2pt; }
@@ -83,7 +83,8 @@ p.caption { text-align: center; font-weight: bold; font-size: ${PT.table}pt; mar
 table.data { width: 100%; border-collapse: collapse; font-size: ${PT.table}pt; page-break-inside: avoid; }
 table.data th, table.data td { border: 1px solid #000; padding: 2pt 4pt; }
 table.data th { font-weight: bold; text-align: center; }
-table.data th:first-child { width: 32%; }
+table.data th:first-child { width: 30%; }
+table.data th:nth-child(2) { width: 15%; }
 td.right { text-align: right; } td.center { text-align: center; }
 figure.chart { margin: 12pt 0; text-align: center; page-break-inside: avoid; }
 figure.chart svg { max-width: 100%; height: auto; }
