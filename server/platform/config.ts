@@ -25,6 +25,8 @@ const schema = z.object({
     .default(12),
   /** Load the Lạng Sơn demo data into an empty database at start. */
   DEMO: bool.default(true),
+  /** Answer 503 (server.busy) while the event loop lags more than this; 0 = never (tests). */
+  MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(2000),
   /** Base year of constant prices for the figures (statistics.md §2). */
   BASE_YEAR: z.coerce.number().int().min(1990).max(2100).default(2010),
 });

@@ -62,6 +62,10 @@ function cellText(v: ExcelJS.CellValue): string {
 function toTable(records: string[][]): Table {
   const [header, ...body] = records;
   if (!header) throw new AppError('import.invalid_file', { reason: 'empty file' });
+  // PostgreSQL text cannot hold U+0000: such a file is refused as a whole.
+  if (records.some((r) => r.some((c) => c.includes('\u0000')))) {
+    throw new AppError('import.invalid_file', { reason: 'NUL (U+0000) characters' });
+  }
   const columns = header.map((h) => h.normalize('NFC').trim().toLowerCase());
   const rows = body
     .map((cells, i) => ({

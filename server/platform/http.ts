@@ -115,6 +115,13 @@ export async function buildApp(opts: BuildAppOptions): Promise<App & { routeTabl
     trustProxy: opts.config.TRUST_PROXY,
     exposeHeadRoutes: false,
     bodyLimit: 2 * 1024 * 1024,
+    // A malformed URL or an overlong param is answered in the one error shape too.
+    frameworkErrors: (err, req, reply) => {
+      const body = toErrorBody(err, req as FastifyRequest);
+      (reply as unknown as { status(n: number): { send(p: unknown): void } })
+        .status(body.status)
+        .send(body.payload);
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -162,7 +169,10 @@ export async function buildApp(opts: BuildAppOptions): Promise<App & { routeTabl
   });
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: 100 * 1024 * 1024, files: 1 } });
-  await app.register(underPressure, { maxEventLoopDelay: 2000, exposeStatusRoute: false });
+  await app.register(underPressure, {
+    maxEventLoopDelay: opts.config.MAX_EVENT_LOOP_DELAY_MS,
+    exposeStatusRoute: false,
+  });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -210,6 +220,23 @@ export async function buildApp(opts: BuildAppOptions): Promise<App & { routeTabl
     }
   });
 
+  // PostgreSQL text cannot hold U+0000: refuse it in any param, query or JSON body value (else a 500).
+  app.addHook('preValidation', async (req) => {
+    for (const [where, value] of [
+      ['params', req.params],
+      ['querystring', req.query],
+      ['body', req.body],
+    ] as const) {
+      const at = nulPath(value, '');
+      if (at !== null) {
+        throw new AppError('validation.failed', {
+          issues: [{ path: at || where, code: 'issue.invalid' }],
+          in: where,
+        });
+      }
+    }
+  });
+
   app.setErrorHandler((err, req, reply) => {
     const body = toErrorBody(err, req);
     if (body.status >= 500) req.log.error({ err }, 'unhandled error');
@@ -234,6 +261,19 @@ export async function buildApp(opts: BuildAppOptions): Promise<App & { routeTabl
     await app.register(fastifyStatic, { root: webDist, wildcard: false, index: 'index.html' });
   }
   return app as App & { routeTable: RouteInfo[] };
+}
+
+/** The path of the first string (or key) holding U+0000 in a parsed request value, or null. */
+function nulPath(value: unknown, path: string, depth = 0): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (value === null || typeof value !== 'object' || depth > 100 || Buffer.isBuffer(value)) return null;
+  for (const [k, v] of Object.entries(value)) {
+    const p = path ? `${path}.${k}` : k;
+    if (k.includes('\u0000')) return p;
+    const found = nulPath(v, p, depth + 1);
+    if (found !== null) return found;
+  }
+  return null;
 }
 
 function toErrorBody(err: unknown, req: FastifyRequest): { status: number; payload: ErrorBody } {
@@ -270,6 +310,7 @@ function normalizeError(err: unknown): AppError {
   }
   const e = err as { statusCode?: number; code?: string; message?: string };
   if (e.statusCode === 429) return new AppError('auth.rate_limited');
+  if (e.statusCode === 503) return new AppError('server.busy');
   if (e.statusCode === 413 || e.code === 'FST_REQ_FILE_TOO_LARGE') return new AppError('request.too_large');
   if (e.statusCode === 415) return new AppError('request.unsupported_media_type');
   if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
@@ -307,8 +348,14 @@ export function userScope(user: SessionUser): { areaCode: string | null; enterpr
 /** The one file of a multipart upload (`file` field), read into memory; imports parse it whole. */
 export async function readUpload(req: FastifyRequest): Promise<{ filename: string; data: Buffer }> {
   if (!req.isMultipart()) throw new AppError('request.unsupported_media_type');
-  const file = await req.file();
-  if (!file) throw new AppError('import.invalid_file', { reason: 'no file' });
-  const data = await file.toBuffer();
-  return { filename: file.filename, data };
+  try {
+    const file = await req.file();
+    if (!file) throw new AppError('import.invalid_file', { reason: 'no file' });
+    const data = await file.toBuffer();
+    return { filename: file.filename, data };
+  } catch (e) {
+    // A broken multipart body (cut off, bad boundary) is the client's error, not a 500.
+    if (e instanceof AppError || (e as { statusCode?: number }).statusCode) throw e;
+    throw new AppError('request.malformed', { reason: `multipart: ${(e as Error).message}`.slice(0, 200) });
+  }
 }

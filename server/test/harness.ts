@@ -198,12 +198,18 @@ export async function createTestContext(opts: { actor?: Actor } = {}): Promise<T
     database = await openPgliteFromTemplate();
   }
   const config = loadConfig({
-    LOG_LEVEL: 'silent',
+    // BT_TEST_LOG=error (or debug…) shows the server's log, e.g. the cause of a 500.
+    LOG_LEVEL: process.env.BT_TEST_LOG || 'silent',
     DEMO: 'false',
+    // PGlite runs in this process and blocks it while it works: the load shedding would answer 503.
+    MAX_EVENT_LOOP_DELAY_MS: '0',
     DATA_DIR: dataDir,
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
   });
-  const app = (await createApp(database, config, { webDist: null, logger: false })) as TestApp;
+  const app = (await createApp(database, config, {
+    webDist: null,
+    logger: Boolean(process.env.BT_TEST_LOG),
+  })) as TestApp;
   await app.ready();
   const db = database.db;
   const actor = opts.actor ?? systemActor;

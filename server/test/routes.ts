@@ -63,8 +63,15 @@ export function validQuery(route: RouteInfo): Record<string, string> {
   return out;
 }
 
+/** encodeURIComponent that does not throw on lone surrogates (they become U+FFFD). */
+export function encode(s: string): string {
+  return encodeURIComponent(
+    s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'),
+  );
+}
+
 export function fillUrl(url: string, params: Record<string, string>): string {
-  return url.replace(/:([A-Za-z0-9_]+)/g, (_, k: string) => encodeURIComponent(params[k] ?? 'x'));
+  return url.replace(/:([A-Za-z0-9_]+)/g, (_, k: string) => encode(params[k] ?? 'x'));
 }
 
 export function withQuery(url: string, query: Record<string, string>): string {

@@ -226,6 +226,12 @@ export async function changeProduct(
     | { op: 'remove'; productId: string },
 ): Promise<EnterpriseDto> {
   if (!(await repo.getEnterpriseRow(db, enterpriseId))) throw new AppError('not_found');
+  if (change.op === 'update' && Object.values(change.product).every((v) => v === undefined)) {
+    // Nothing to change (an empty patch): no write, no history line; the product must still exist.
+    const products = await repo.listProducts(db, enterpriseId);
+    if (!products.some((p) => p.id === change.productId)) throw new AppError('not_found');
+    return getEnterpriseDto(db, enterpriseId);
+  }
   await db.transaction(async (tx) => {
     const before = await snapshot(tx, enterpriseId);
     if (change.op === 'add') {
