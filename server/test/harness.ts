@@ -183,7 +183,14 @@ function withHeaders(req: Request, extra: Record<string, string>): Request {
 let counter = 0;
 let ipCounter = 0;
 
-export async function createTestContext(opts: { actor?: Actor } = {}): Promise<TestContext> {
+export interface TestContextOptions {
+  /** The actor of the seeding helpers (default systemActor). */
+  actor?: Actor;
+  /** Extra settings, as environment values (e.g. `{ TRUST_PROXY: 'true' }`). */
+  env?: Record<string, string>;
+}
+
+export async function createTestContext(opts: TestContextOptions = {}): Promise<TestContext> {
   const kind = testDbKind();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bt-test-'));
   let database: Database;
@@ -205,6 +212,7 @@ export async function createTestContext(opts: { actor?: Actor } = {}): Promise<T
     MAX_EVENT_LOOP_DELAY_MS: '0',
     DATA_DIR: dataDir,
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    ...opts.env,
   });
   const app = (await createApp(database, config, {
     webDist: null,
