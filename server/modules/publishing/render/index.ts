@@ -1,12 +1,9 @@
 import type { ReportDocument, ReportFormat } from '../../../../contracts/publishing';
-import { CHART_SIZE, renderChartSvg } from './charts';
-import { svgsToPng, withChromium } from './chromium';
-import { type DocxChart, renderDocx } from './docx';
+import type { DocxChart } from './docx';
 import { renderHtml } from './html';
 import { PAGE_MM } from './layout';
 import { renderMarkdown } from './markdown';
 
-export { renderChartSvg } from './charts';
 export { renderHtml } from './html';
 export { renderMarkdown } from './markdown';
 
@@ -16,7 +13,12 @@ export const CONTENT_TYPES: Record<ReportFormat, string> = {
   md: 'text/markdown; charset=utf-8',
 };
 
-function chartSvgs(doc: ReportDocument): Map<number, string> {
+// ECharts, Chromium and docx load on first use: the server starts without them.
+const charts = () => import('./charts');
+const chromium = () => import('./chromium');
+
+async function chartSvgs(doc: ReportDocument): Promise<Map<number, string>> {
+  const { renderChartSvg } = await charts();
   const out = new Map<number, string>();
   doc.blocks.forEach((b, i) => {
     if (b.type === 'chart') out.set(i, renderChartSvg(b.chart, doc.lang));
@@ -31,8 +33,11 @@ export async function renderReport(
   baseUrl: string,
 ): Promise<Buffer> {
   if (format === 'md') return Buffer.from(renderMarkdown(doc, baseUrl), 'utf8');
-  const svgs = chartSvgs(doc);
+  const svgs = await chartSvgs(doc);
+  const { CHART_SIZE } = await charts();
+  const { svgsToPng, withChromium } = await chromium();
   if (format === 'docx') {
+    const { renderDocx } = await import('./docx');
     const entries = [...svgs.entries()];
     const pngs = entries.length
       ? await withChromium((ctx) =>

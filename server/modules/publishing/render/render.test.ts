@@ -6,7 +6,8 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { buildReportDocument } from '../document';
 import { langSon2014 } from '../fixtures';
-import { renderChartSvg, renderReport } from './index';
+import { renderChartSvg } from './charts';
+import { renderReport } from './index';
 import { dateLine, numberLine } from './layout';
 
 const BASE = 'https://so-lieu.example';
