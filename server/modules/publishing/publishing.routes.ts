@@ -20,6 +20,16 @@ import { STAFF_ROLES } from '../../../contracts/roles';
 import type { App, AppContext } from '../../platform/http';
 import * as service from './publishing.service';
 
+/**
+ * Who may do what (decided here, enforced by config.access and the service):
+ *  - read reports and drafts: every staff role (area-bound staff: their area's reports only);
+ *  - generate and edit drafts: admin, officer, statistician (within their area);
+ *  - issue (number + date, then read-only for good): leader, admin — the department's director signs;
+ *  - saved explorer views: any staff; only the owner changes or deletes; a shared view opens by its key
+ *    for any staff member;
+ *  - the public (no login): published periods only, rate-limited.
+ */
+
 /** Public routes: generous for tables, tighter for documents that start a browser to render. */
 const PUBLIC_LIMIT = { max: 120, timeWindow: '1 minute' } as const;
 const PUBLIC_DOC_LIMIT = { max: 12, timeWindow: '1 minute' } as const;
