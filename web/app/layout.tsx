@@ -15,6 +15,7 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconBuildingFactory2,
+  IconBulb,
   IconChevronDown,
   IconFileUpload,
   IconKey,
@@ -27,6 +28,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { tx as extText } from '../features/extension/strings';
 import { api, setCsrfToken } from '../lib/api';
 import { can, useMe } from '../lib/session';
 import { setLang, useLang } from './i18n';
@@ -71,11 +73,14 @@ function NavItem(props: {
 }) {
   return (
     <NavLink
-      renderRoot={(p) => <Link to={props.to} {...p} />}
+      // The router's own "active" marking is prefix-based (/enterprises is active on /enterprises/import);
+      // the layout decides which entry is current.
+      renderRoot={(p) => (
+        <Link to={props.to} activeProps={{ className: '' }} activeOptions={{ exact: true }} {...p} />
+      )}
       label={props.label}
       leftSection={props.icon}
       active={props.active}
-      aria-current={props.active ? 'page' : undefined}
       onClick={props.onClick}
       variant="light"
       style={{ borderRadius: 8 }}
@@ -91,6 +96,7 @@ export function AppLayout() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const role = me.user.role;
+  const navLang = useLang();
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: close the phone navbar whenever the page changes
   useEffect(() => {
@@ -220,6 +226,39 @@ export function AppLayout() {
                       active={pathname === '/enterprises/import'}
                       onClick={close}
                     />
+                  )}
+                </>
+              )}
+              {role !== 'bank' && (
+                <>
+                  <Text size="xs" c="dimmed" fw={600} px="sm" pt="md" pb={4} className="bt-nav-section">
+                    {extText(navLang, 'title')}
+                  </Text>
+                  {role === 'enterprise' ? (
+                    <NavItem
+                      to="/extension/portal"
+                      label={extText(navLang, 'portal')}
+                      icon={<IconBulb size={18} aria-hidden />}
+                      active={pathname.startsWith('/extension')}
+                      onClick={close}
+                    />
+                  ) : (
+                    <>
+                      <NavItem
+                        to="/extension"
+                        label={extText(navLang, 'schemes')}
+                        icon={<IconBulb size={18} aria-hidden />}
+                        active={pathname === '/extension' || pathname.startsWith('/extension/schemes')}
+                        onClick={close}
+                      />
+                      <NavItem
+                        to="/extension/plans"
+                        label={extText(navLang, 'plans')}
+                        icon={<IconBulb size={18} aria-hidden />}
+                        active={pathname === '/extension/plans'}
+                        onClick={close}
+                      />
+                    </>
                   )}
                 </>
               )}

@@ -107,6 +107,34 @@ const accountRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/auth/account-page'), 'AccountPage'),
 });
 
+const extensionRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/extension',
+  beforeLoad: ({ context }) => {
+    if (context.me.user.role === 'enterprise') throw redirect({ to: '/extension/portal' });
+    if (context.me.user.role === 'bank') throw notFound();
+  },
+  component: lazyRouteComponent(() => import('../features/extension/schemes-page'), 'SchemesPage'),
+});
+
+const extensionPlansRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/extension/plans',
+  component: lazyRouteComponent(() => import('../features/extension/plans-page'), 'PlansPage'),
+});
+
+const extensionPortalRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/extension/portal',
+  component: lazyRouteComponent(() => import('../features/extension/portal-page'), 'PortalPage'),
+});
+
+const extensionSchemeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/extension/schemes/$id',
+  component: lazyRouteComponent(() => import('../features/extension/scheme-page'), 'SchemePage'),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   appRoute.addChildren([
@@ -118,6 +146,10 @@ const routeTree = rootRoute.addChildren([
     enterpriseEditRoute,
     usersRoute,
     accountRoute,
+    extensionRoute,
+    extensionPlansRoute,
+    extensionPortalRoute,
+    extensionSchemeRoute,
   ]),
 ]);
 

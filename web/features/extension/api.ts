@@ -88,7 +88,12 @@ export const ext = {
     });
     if (!res.ok) {
       const b = await res.json().catch(() => null);
-      throw new ApiError(res.status, b?.error?.code ?? 'internal', b?.error?.details?.issues ?? [], b?.error?.details ?? {});
+      throw new ApiError(
+        res.status,
+        b?.error?.code ?? 'internal',
+        b?.error?.details?.issues ?? [],
+        b?.error?.details ?? {},
+      );
     }
     return res.json();
   },

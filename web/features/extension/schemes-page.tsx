@@ -7,7 +7,7 @@ import { SCHEME_STATUSES } from '../../../contracts/extension';
 import { useLang } from '../../app/i18n';
 import { errorText } from '../../lib/errors';
 import { PageHeader, usePageTitle } from '../../ui/page';
-import { ext, exportUrl, useExtensionSession } from './api';
+import { exportUrl, ext, useExtensionSession } from './api';
 import { SchemeStatus, Section, vnd } from './bits';
 import { KIND, SOURCE, STATUS, tx } from './strings';
 
@@ -20,7 +20,11 @@ export function SchemesPage() {
   const [year, setYear] = useState<string | null>('2014');
   const [status, setStatus] = useState<string | null>(null);
   const [source, setSource] = useState<string | null>(null);
-  const q = { year: year ? Number(year) : undefined, status: status ?? undefined, fundingSource: source ?? undefined };
+  const q = {
+    year: year ? Number(year) : undefined,
+    status: status ?? undefined,
+    fundingSource: source ?? undefined,
+  };
   const list = useQuery({ queryKey: ['ext', 'schemes', q], queryFn: () => ext.schemes(q) });
   const staff = me.user.role !== 'enterprise';
   const impact = useQuery({
@@ -37,11 +41,22 @@ export function SchemesPage() {
           staff && (
             <Group gap="xs">
               {(['schemes', 'outcomes', 'plans', 'calls'] as const).map((l) => (
-                <Button key={l} component="a" href={exportUrl(l, 'xlsx', year ? Number(year) : undefined)} variant="light" size="xs">
+                <Button
+                  key={l}
+                  component="a"
+                  href={exportUrl(l, 'xlsx', year ? Number(year) : undefined)}
+                  variant="light"
+                  size="xs"
+                >
                   {tx(lang, 'export')} {l} (XLSX)
                 </Button>
               ))}
-              <Button component="a" href={exportUrl('schemes', 'csv', year ? Number(year) : undefined)} variant="subtle" size="xs">
+              <Button
+                component="a"
+                href={exportUrl('schemes', 'csv', year ? Number(year) : undefined)}
+                variant="subtle"
+                size="xs"
+              >
                 CSV
               </Button>
             </Group>
@@ -102,7 +117,11 @@ export function SchemesPage() {
                   {list.data.map((s) => (
                     <Table.Tr key={s.id}>
                       <Table.Td>
-                        <Anchor renderRoot={(p) => <Link to="/extension/schemes/$id" params={{ id: s.id }} {...p} />}>
+                        <Anchor
+                          renderRoot={(p) => (
+                            <Link to="/extension/schemes/$id" params={{ id: s.id }} {...p} />
+                          )}
+                        >
                           {s.code}
                         </Anchor>
                       </Table.Td>
