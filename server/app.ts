@@ -3,6 +3,7 @@ import { areasRoutes } from './modules/areas';
 import { canAccessEnterprise, enterprisesRoutes } from './modules/enterprises';
 import { extensionRoutes } from './modules/extension';
 import { publishingRoutes } from './modules/publishing';
+import { dashboardRoutes } from './modules/publishing/dashboard.routes';
 import { statisticsRoutes } from './modules/statistics';
 import type { Config } from './platform/config';
 import type { Database } from './platform/db';
@@ -18,6 +19,7 @@ export const MODULES: ModulePlugin[] = [
   statisticsRoutes,
   extensionRoutes,
   publishingRoutes,
+  dashboardRoutes,
 ];
 
 export function createApp(

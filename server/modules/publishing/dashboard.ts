@@ -243,14 +243,14 @@ export async function dashboardHistory(
   const years = allYears.filter((y) =>
     hist.some((x) => x.TIME_PERIOD.startsWith(`${y}-`) && Number(x.OBS_VALUE) > 0),
   );
-  const valueOf = (areaCode: string, activity: string, y: string) => {
+  const cellOf = (areaCode: string, activity: string, y: string) => {
     const x = hist.find(
       (v) => v.REF_AREA === areaCode && v.ACTIVITY === activity && v.TIME_PERIOD.startsWith(`${y}-`),
     );
     return x && x.OBS_VALUE !== '' ? Number(x.OBS_VALUE) : null;
   };
   const sections = Object.entries(SECTION_NAMES)
-    .map(([code, name]) => ({ code, name, values: years.map((y) => valueOf(q.area, code, y)) }))
+    .map(([code, name]) => ({ code, name, values: years.map((y) => cellOf(q.area, code, y)) }))
     .filter((s) => s.values.some((v) => v !== null && v !== 0));
   const subCodes = [...new Set(hist.filter((x) => x.REF_AREA !== q.area).map((x) => x.REF_AREA))];
   const subAreas = await findAreas(db, subCodes);
@@ -260,7 +260,7 @@ export async function dashboardHistory(
       name: { vi: a.name, en: a.nameEn },
       validTo: a.validTo,
       successorCode: a.successorCode,
-      values: years.map((y) => valueOf(a.code, '_T', y)),
+      values: years.map((y) => cellOf(a.code, '_T', y)),
     }))
     .filter((a) => a.values.some((v) => v !== null && v !== 0))
     .sort((a, b) => (b.values.at(-1) ?? 0) - (a.values.at(-1) ?? 0));
