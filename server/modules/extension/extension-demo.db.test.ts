@@ -141,6 +141,7 @@ describe('extension demo: the seed article’s six schemes and H&T', () => {
       await officer.inject({ method: 'GET', url: `/api/extension/calls/${calls[0].id}/ranking` })
     ).json();
     expect(ranking).toHaveLength(4);
+    expect(calls[0].applications).toBe(4);
     for (const r of ranking) expect(r.members).toBe(2);
     expect(ranking[0].total).toBeGreaterThanOrEqual(ranking[3].total);
     const open = (await t.anon.inject({ method: 'GET', url: '/api/extension/calls' })).json();

@@ -115,7 +115,8 @@ export async function listCalls(db: Db, q: { year?: number | undefined; status?:
   return db
     .select({
       call: extCalls,
-      applications: sql<number>`(select count(*)::int from ${extSchemes} s where s.call_id = ${extCalls.id})`,
+      // qualified by hand: with no join, drizzle would render the column unqualified (= s.id)
+      applications: sql<number>`(select count(*)::int from ${extSchemes} s where s.call_id = "ext_calls"."id")`,
     })
     .from(extCalls)
     .where(conds.length ? and(...conds) : undefined)

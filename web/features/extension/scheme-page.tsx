@@ -92,7 +92,8 @@ export function SchemePage() {
         {s.capRule && (
           <Text size="sm" c="dimmed">
             {tx(lang, 'capRule')}: {String(s.capRule.sourceDocument)}, {String(s.capRule.sourceArticle)} —{' '}
-            {String(s.capRule.maxPercent ?? '–')}% / {vnd(String(s.capRule.maxAmountVnd ?? '0'), lang)}
+            {String(s.capRule.maxPercent ?? '–').replace(/\.0+$/, '')}% /{' '}
+            {vnd(String(s.capRule.maxAmountVnd ?? '0'), lang)}
             {s.capRule.fallbackToNational ? ' (áp dụng mức quốc gia / national rule applied)' : ''}
           </Text>
         )}
