@@ -193,8 +193,32 @@ export class Engine {
   }
 
   /** I(c, m) of §3.2 = 100 × Σ w(p) q(p,m)/q̄_B(p) = 1200 × Σ P q(p,m) / Σ P Q_B(p). */
+  private classMemo = new Map<string, { value: number | null; imputed: number }>();
+  private weightMemo = new Map<string, number>();
+  private byClass: Map<string, ProductInfo[]> | null = null;
+
+  private productsOfClass(cls: string): ProductInfo[] {
+    if (!this.byClass) {
+      this.byClass = new Map();
+      for (const p of this.input.products.values()) {
+        if (!this.byClass.has(p.vsic)) this.byClass.set(p.vsic, []);
+        this.byClass.get(p.vsic)!.push(p);
+      }
+    }
+    return this.byClass.get(cls) ?? [];
+  }
+
   classIndex(cls: string, ym: number): { value: number | null; imputed: number } {
-    const ps = this.indexed([...this.input.products.values()].filter((p) => p.vsic === cls));
+    const key = `${cls}|${ym}`;
+    const hit = this.classMemo.get(key);
+    if (hit) return hit;
+    const r = this.computeClassIndex(cls, ym);
+    this.classMemo.set(key, r);
+    return r;
+  }
+
+  private computeClassIndex(cls: string, ym: number): { value: number | null; imputed: number } {
+    const ps = this.indexed(this.productsOfClass(cls));
     if (ps.length === 0) return { value: null, imputed: 0 };
     let num = 0n;
     let den = 0n;
@@ -214,12 +238,18 @@ export class Engine {
 
   /** W(c) of §3.3: weights.csv, else base-year output at constant prices in the filter. */
   classWeight(cls: string): number {
+    const hit = this.weightMemo.get(cls);
+    if (hit !== undefined) return hit;
     const w = this.input.weights.get(cls);
-    if (w !== undefined) return Number(w);
-    let g = 0n;
-    for (const p of this.indexed([...this.input.products.values()].filter((x) => x.vsic === cls)))
-      g += mulMicro(this.baseQty(p), this.price(p)!);
-    return Number(g) / Number(SCALE);
+    let out: number;
+    if (w !== undefined) out = Number(w);
+    else {
+      let g = 0n;
+      for (const p of this.indexed(this.productsOfClass(cls))) g += mulMicro(this.baseQty(p), this.price(p)!);
+      out = Number(g) / Number(SCALE);
+    }
+    this.weightMemo.set(cls, out);
+    return out;
   }
 
   /** IIP of an activity (class, division, section or `_T`) for one month. */

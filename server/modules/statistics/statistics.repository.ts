@@ -155,6 +155,13 @@ export async function writeFacts(
         select distinct enterprise_id, product_code, ym from (
           select enterprise_id, product_code, ym from _st_chg
           union all select enterprise_id, product_code, ym + 100 from _st_chg) x`);
+      // Big batches: fresh temp tables and a fast-growing stat_reports have no statistics, and without them
+      // the planner nests loops over whole tables (measured: 40 s instead of 5 s for 48,000 rows).
+      if (part.length >= 1000) {
+        await tx.execute(sql`analyze _st_chg`);
+        await tx.execute(sql`analyze _st_pairs`);
+        await tx.execute(sql`analyze stat_reports`);
+      }
       await contributions(tx, -1);
       const review = sql`case when jsonb_array_length(c.warnings) > 0 then 'pending' else 'none' end`;
       await tx.execute(sql`

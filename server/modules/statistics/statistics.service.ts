@@ -372,8 +372,8 @@ async function checkCandidates(
   }
   // The neighbourhood for the soft checks: stored figures, overlaid with this batch's (the state after it).
   const ents = [...new Set(list.map((r) => r.enterpriseId))];
-  const lo = Math.min(...list.map((r) => r.ym)) - 100;
-  const hi = Math.max(...list.map((r) => r.ym));
+  const lo = list.reduce((m, r) => Math.min(m, r.ym), 999999) - 100;
+  const hi = list.reduce((m, r) => Math.max(m, r.ym), 0);
   const known = new Map<string, number>();
   if (list.length) {
     for (const x of rows<{ e: string; p: string; ym: number; q: string }>(
