@@ -47,6 +47,8 @@ let csrfToken: string | null = null;
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
+/** For requests made outside `request` (file downloads by POST). */
+export const getCsrfToken = (): string | null => csrfToken;
 
 async function toApiError(res: Response): Promise<ApiError> {
   try {
@@ -69,7 +71,7 @@ export function queryString(q: Query | undefined): string {
   return s ? `?${s}` : '';
 }
 
-async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
+export async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;

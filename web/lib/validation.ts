@@ -6,8 +6,10 @@ import type { Issue } from '../../contracts/errors';
 export function toIssues(error: z.ZodError): Issue[] {
   return error.issues.map((i): Issue => {
     const path = i.path.map(String).join('.');
-    if (i.message.startsWith('issue.')) return { path, code: i.message };
     const raw = i as unknown as Record<string, unknown>;
+    // An empty required field reads "required", whatever rule it then fails.
+    if (raw.input === '') return { path, code: 'issue.required' };
+    if (i.message.startsWith('issue.')) return { path, code: i.message };
     switch (i.code) {
       case 'invalid_type':
         return { path, code: raw.input === undefined ? 'issue.required' : 'issue.invalid_type' };

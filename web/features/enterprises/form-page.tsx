@@ -213,7 +213,13 @@ function EnterpriseForm(props: {
           </Alert>
         )}
         <FormSection title={t('ent.section_identity')}>
-          <TextInput label={t('ent.taxCode')} required {...input('taxCode')} ff="monospace" />
+          <TextInput
+            label={t('ent.taxCode')}
+            required
+            inputMode="numeric"
+            {...input('taxCode')}
+            styles={{ input: { fontVariantNumeric: 'tabular-nums', letterSpacing: '0.04em' } }}
+          />
           <TextInput label={t('ent.name')} required {...input('name')} />
           <TextInput label={t('ent.shortName')} {...input('shortName')} />
           <TextInput label={t('ent.nameEn')} {...input('nameEn')} />

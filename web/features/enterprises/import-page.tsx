@@ -216,6 +216,7 @@ export function EnterpriseImportPage() {
                       <Table.Tr>
                         <Table.Th w={70}>{t('imp.row')}</Table.Th>
                         <Table.Th w={160}>{t('imp.column')}</Table.Th>
+                        <Table.Th w={160}>{t('imp.value')}</Table.Th>
                         <Table.Th>{t('imp.reason')}</Table.Th>
                       </Table.Tr>
                     </Table.Thead>
@@ -225,6 +226,11 @@ export function EnterpriseImportPage() {
                         <Table.Tr key={`${i.row}:${i.column}:${n}`}>
                           <Table.Td style={{ fontVariantNumeric: 'tabular-nums' }}>{i.row ?? '–'}</Table.Td>
                           <Table.Td>{i.column ? <Code>{i.column}</Code> : '–'}</Table.Td>
+                          <Table.Td style={{ overflowWrap: 'anywhere' }}>
+                            {i.params?.value === undefined || i.params.value === ''
+                              ? '–'
+                              : String(i.params.value)}
+                          </Table.Td>
                           <Table.Td>{issueText(t, i)}</Table.Td>
                         </Table.Tr>
                       ))}

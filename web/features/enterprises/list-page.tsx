@@ -2,6 +2,7 @@ import {
   Badge,
   Button,
   CloseButton,
+  Collapse,
   Group,
   Paper,
   Select,
@@ -10,8 +11,8 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
-import { IconFileUpload, IconPlus, IconSearch } from '@tabler/icons-react';
+import { useDebouncedCallback, useMediaQuery } from '@mantine/hooks';
+import { IconFileUpload, IconFilter, IconPlus, IconSearch } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
@@ -39,6 +40,8 @@ export function EnterpriseListPage() {
   const search = useSearch({ from: '/_app/enterprises' });
   const navigate = useNavigate({ from: '/enterprises' });
   const [q, setQ] = useState(search.q ?? '');
+  const narrow = useMediaQuery('(max-width: 48em)');
+  const [filtersOpen, setFiltersOpen] = useState(false);
   const areaOptions = useAreaOptions();
   const vsicOptions = useVsicOptions();
 
@@ -136,6 +139,7 @@ export function EnterpriseListPage() {
     [t, lang],
   );
 
+  const activeFilters = [search.area, search.vsic, search.ownership, search.size].filter(Boolean).length;
   const filtersActive = Boolean(search.q || search.area || search.vsic || search.ownership || search.size);
   const data = list.data?.items ?? EMPTY;
 
@@ -193,49 +197,65 @@ export function EnterpriseListPage() {
               ) : null
             }
           />
-          <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
-            <Select
-              label={t('ent.filter_area')}
-              placeholder={t('common.all')}
-              data={areaOptions}
-              value={search.area ?? null}
-              onChange={(v) => setSearch({ area: v ?? undefined })}
-              searchable
-              clearable
-            />
-            <Select
-              label={t('ent.filter_vsic')}
-              placeholder={t('common.all')}
-              data={vsicOptions}
-              value={search.vsic ?? null}
-              onChange={(v) => setSearch({ vsic: v ?? undefined })}
-              searchable
-              clearable
-              comboboxProps={{ width: 360, position: 'bottom-start' }}
-            />
-            <Select
-              label={t('ent.filter_ownership')}
-              placeholder={t('common.all')}
-              data={(['state', 'non_state', 'fdi'] as const).map((v) => ({
-                value: v,
-                label: t(`ownership.${v}`),
-              }))}
-              value={search.ownership ?? null}
-              onChange={(v) => setSearch({ ownership: (v ?? undefined) as EnterpriseSearch['ownership'] })}
-              clearable
-            />
-            <Select
-              label={t('ent.filter_size')}
-              placeholder={t('common.all')}
-              data={(['micro', 'small', 'medium', 'large'] as const).map((v) => ({
-                value: v,
-                label: t(`size.${v}`),
-              }))}
-              value={search.size ?? null}
-              onChange={(v) => setSearch({ size: (v ?? undefined) as EnterpriseSearch['size'] })}
-              clearable
-            />
-          </SimpleGrid>
+          {narrow && (
+            <Button
+              variant="light"
+              size="xs"
+              w="fit-content"
+              leftSection={<IconFilter size={14} aria-hidden />}
+              onClick={() => setFiltersOpen((o) => !o)}
+              aria-expanded={filtersOpen}
+              aria-controls="bt-filters"
+            >
+              {t('ent.filters')}
+              {activeFilters > 0 ? ` (${activeFilters})` : ''}
+            </Button>
+          )}
+          <Collapse expanded={!narrow || filtersOpen}>
+            <SimpleGrid id="bt-filters" cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
+              <Select
+                label={t('ent.filter_area')}
+                placeholder={t('common.all')}
+                data={areaOptions}
+                value={search.area ?? null}
+                onChange={(v) => setSearch({ area: v ?? undefined })}
+                searchable
+                clearable
+              />
+              <Select
+                label={t('ent.filter_vsic')}
+                placeholder={t('common.all')}
+                data={vsicOptions}
+                value={search.vsic ?? null}
+                onChange={(v) => setSearch({ vsic: v ?? undefined })}
+                searchable
+                clearable
+                comboboxProps={{ width: 360, position: 'bottom-start' }}
+              />
+              <Select
+                label={t('ent.filter_ownership')}
+                placeholder={t('common.all')}
+                data={(['state', 'non_state', 'fdi'] as const).map((v) => ({
+                  value: v,
+                  label: t(`ownership.${v}`),
+                }))}
+                value={search.ownership ?? null}
+                onChange={(v) => setSearch({ ownership: (v ?? undefined) as EnterpriseSearch['ownership'] })}
+                clearable
+              />
+              <Select
+                label={t('ent.filter_size')}
+                placeholder={t('common.all')}
+                data={(['micro', 'small', 'medium', 'large'] as const).map((v) => ({
+                  value: v,
+                  label: t(`size.${v}`),
+                }))}
+                value={search.size ?? null}
+                onChange={(v) => setSearch({ size: (v ?? undefined) as EnterpriseSearch['size'] })}
+                clearable
+              />
+            </SimpleGrid>
+          </Collapse>
           {filtersActive && (
             <Group>
               <Button
@@ -283,14 +303,14 @@ export function EnterpriseListPage() {
                   {r.areaName ?? r.areaCode}
                 </Text>
                 <Group gap={6}>
-                  <Badge variant="light" color="gray" size="sm" radius="sm">
+                  <Badge variant="light" color="gray" size="sm" radius="sm" tt="none" fw={500}>
                     VSIC {r.vsic}
                   </Badge>
-                  <Badge variant="light" color="gray" size="sm" radius="sm">
+                  <Badge variant="light" color="gray" size="sm" radius="sm" tt="none" fw={500}>
                     {t(`ownership.${r.ownership}`)}
                   </Badge>
                   {r.employees != null && (
-                    <Badge variant="light" color="gray" size="sm" radius="sm">
+                    <Badge variant="light" color="gray" size="sm" radius="sm" tt="none" fw={500}>
                       {formatNumber(r.employees, lang)} {t('ent.employees').toLocaleLowerCase()}
                     </Badge>
                   )}

@@ -48,18 +48,18 @@ function UserStatus({ u }: { u: UserDto }) {
   const { t } = useTranslation();
   if (u.disabled)
     return (
-      <Badge color="gray" variant="light" radius="sm">
+      <Badge color="gray" variant="light" radius="sm" tt="none">
         {t('users.disabled')}
       </Badge>
     );
   if (u.lockedUntil && toDate(u.lockedUntil) > new Date())
     return (
-      <Badge color="orange" variant="light" radius="sm">
+      <Badge color="orange" variant="light" radius="sm" tt="none">
         {t('users.locked')}
       </Badge>
     );
   return (
-    <Badge color="green" variant="light" radius="sm">
+    <Badge color="green" variant="light" radius="sm" tt="none">
       {t('users.active')}
     </Badge>
   );
