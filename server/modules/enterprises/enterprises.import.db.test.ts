@@ -39,9 +39,10 @@ function multipart(filename: string, content: Buffer | string, contentType = 'te
 const HEADER = 'tax_code,name,area_code,vsic,ownership,reports_monthly,employees,founded_on,email';
 
 function csv(rows: string[][]): string {
-  return [HEADER, ...rows.map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(','))].join(
-    '\n',
-  );
+  return [
+    HEADER,
+    ...rows.map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')),
+  ].join('\n');
 }
 
 const code = () => t.newTaxCode();
@@ -52,11 +53,25 @@ describe('enterprises.csv through the API', () => {
   it('imports every row, then a second time changes nothing, then updates what changed', async () => {
     const [a, b, c] = [code(), code(), code()];
     const rows = [
-      [a, 'Công ty TNHH Nhập Khẩu Một', '187', '2394', 'non_state', 'true', '120', '2005-03-01', 'mot@example.vn'],
+      [
+        a,
+        'Công ty TNHH Nhập Khẩu Một',
+        '187',
+        '2394',
+        'non_state',
+        'true',
+        '120',
+        '2005-03-01',
+        'mot@example.vn',
+      ],
       [b, 'Công ty Cổ phần Nhập Khẩu Hai', '178', '1010', 'state', 'false', '', '', ''],
       [c, 'Nhà máy Nhập Khẩu Ba', '183', '3510', 'fdi', 'có', '15', '', ''],
     ];
-    const first = await officer.inject({ method: 'POST', url: '/api/enterprises/import', ...multipart('e.csv', csv(rows)) });
+    const first = await officer.inject({
+      method: 'POST',
+      url: '/api/enterprises/import',
+      ...multipart('e.csv', csv(rows)),
+    });
     expect(first.statusCode, first.body).toBe(200);
     expect(first.json()).toEqual({ inserted: 3, updated: 0, unchanged: 0, rows: 3 });
     const [e] = await t.database.query<Record<string, unknown>>(
@@ -73,12 +88,20 @@ describe('enterprises.csv through the API', () => {
     });
 
     const before = await fingerprint(t.database);
-    const again = await officer.inject({ method: 'POST', url: '/api/enterprises/import', ...multipart('e.csv', csv(rows)) });
+    const again = await officer.inject({
+      method: 'POST',
+      url: '/api/enterprises/import',
+      ...multipart('e.csv', csv(rows)),
+    });
     expect(again.json()).toEqual({ inserted: 0, updated: 0, unchanged: 3, rows: 3 });
     expect(await fingerprint(t.database)).toBe(before);
 
     rows[1]![6] = '250';
-    const changed = await officer.inject({ method: 'POST', url: '/api/enterprises/import', ...multipart('e.csv', csv(rows)) });
+    const changed = await officer.inject({
+      method: 'POST',
+      url: '/api/enterprises/import',
+      ...multipart('e.csv', csv(rows)),
+    });
     expect(changed.json()).toEqual({ inserted: 0, updated: 1, unchanged: 2, rows: 3 });
     const [audit] = await t.database.query<{ n: number }>(
       `select count(*)::int as n from audit_log where action = 'enterprise.imported'
@@ -100,7 +123,11 @@ describe('enterprises.csv through the API', () => {
       [code(), '', '187', '2394', 'private', 'maybe', 'many', '2014-02-30', 'x@'], // 8
     ];
     const before = await fingerprint(t.database);
-    const res = await officer.inject({ method: 'POST', url: '/api/enterprises/import', ...multipart('e.csv', csv(rows)) });
+    const res = await officer.inject({
+      method: 'POST',
+      url: '/api/enterprises/import',
+      ...multipart('e.csv', csv(rows)),
+    });
     expect(res.statusCode).toBe(422);
     const err = res.json().error;
     expect(err.code).toBe('import.invalid_rows');
@@ -126,11 +153,22 @@ describe('enterprises.csv through the API', () => {
   });
 
   it('refuses unknown and missing columns', async () => {
-    const text = 'tax_code,name,area,vsic,ownership,reports_monthly,colour\n0100109106,X,187,2394,state,true,red';
-    const res = await officer.inject({ method: 'POST', url: '/api/enterprises/import', ...multipart('e.csv', text) });
+    const text =
+      'tax_code,name,area,vsic,ownership,reports_monthly,colour\n0100109106,X,187,2394,state,true,red';
+    const res = await officer.inject({
+      method: 'POST',
+      url: '/api/enterprises/import',
+      ...multipart('e.csv', text),
+    });
     expect(res.statusCode).toBe(422);
-    const got = res.json().error.details.issues.map((i: { column: string; code: string }) => `${i.column}:${i.code}`);
-    expect(got.sort()).toEqual(['area:issue.unknown_column', 'area_code:issue.missing_column', 'colour:issue.unknown_column']);
+    const got = res
+      .json()
+      .error.details.issues.map((i: { column: string; code: string }) => `${i.column}:${i.code}`);
+    expect(got.sort()).toEqual([
+      'area:issue.unknown_column',
+      'area_code:issue.missing_column',
+      'colour:issue.unknown_column',
+    ]);
   });
 
   it('refuses files that are not CSV or XLSX, or are broken, with a 4xx', async () => {
@@ -142,11 +180,19 @@ describe('enterprises.csv through the API', () => {
       ['e.csv', ''],
     ];
     for (const [name, content] of cases) {
-      const res = await officer.inject({ method: 'POST', url: '/api/enterprises/import', ...multipart(name, content) });
+      const res = await officer.inject({
+        method: 'POST',
+        url: '/api/enterprises/import',
+        ...multipart(name, content),
+      });
       expect(res.statusCode, `${name}: ${res.body}`).toBe(400);
       expect(res.json().error.code).toBe('import.invalid_file');
     }
-    const notMultipart = await officer.inject({ method: 'POST', url: '/api/enterprises/import', payload: { a: 1 } });
+    const notMultipart = await officer.inject({
+      method: 'POST',
+      url: '/api/enterprises/import',
+      payload: { a: 1 },
+    });
     expect(notMultipart.statusCode).toBe(415);
   });
 
@@ -169,7 +215,17 @@ describe('enterprises.csv through the API', () => {
     const ws = wb.addWorksheet('enterprises');
     ws.addRow(HEADER.split(','));
     const codes = [code(), code()];
-    ws.addRow([codes[0], 'Công ty Excel Một', '187', '2394', 'non_state', 'true', 42, new Date(Date.UTC(2010, 4, 17)), 'a@b.vn']);
+    ws.addRow([
+      codes[0],
+      'Công ty Excel Một',
+      '187',
+      '2394',
+      'non_state',
+      'true',
+      42,
+      new Date(Date.UTC(2010, 4, 17)),
+      'a@b.vn',
+    ]);
     ws.addRow([codes[1], 'Công ty Excel Hai', '188', '1030', 'state', 'false', null, null, null]);
     const data = Buffer.from(await wb.xlsx.writeBuffer());
     const res = await officer.inject({
@@ -183,7 +239,12 @@ describe('enterprises.csv through the API', () => {
       'select name, employees, founded_on::text as founded_on, email from enterprises where tax_code = $1',
       [codes[0]],
     );
-    expect(e).toEqual({ name: 'Công ty Excel Một', employees: 42, founded_on: '2010-05-17', email: 'a@b.vn' });
+    expect(e).toEqual({
+      name: 'Công ty Excel Một',
+      employees: 42,
+      founded_on: '2010-05-17',
+      email: 'a@b.vn',
+    });
     const again = await officer.inject({
       method: 'POST',
       url: '/api/enterprises/import',
@@ -198,7 +259,11 @@ describe('enterprises.csv through the API', () => {
       [code(), 'Trong địa bàn', '187', '2394', 'non_state', 'true', '', '', ''],
       [code(), 'Ngoài địa bàn', '178', '2394', 'non_state', 'true', '', '', ''],
     ];
-    const res = await chiLang.inject({ method: 'POST', url: '/api/enterprises/import', ...multipart('e.csv', csv(rows)) });
+    const res = await chiLang.inject({
+      method: 'POST',
+      url: '/api/enterprises/import',
+      ...multipart('e.csv', csv(rows)),
+    });
     expect(res.statusCode).toBe(422);
     expect(res.json().error.details.issues).toEqual([
       expect.objectContaining({ row: 3, column: 'area_code', code: 'issue.out_of_scope' }),
@@ -208,9 +273,20 @@ describe('enterprises.csv through the API', () => {
 
 describe('imports through the service (as the CLI does)', () => {
   it('imports enterprises from a table and rejects a bad one with AppError', async () => {
-    const table = await readTable(Buffer.from(csv([[code(), 'Công ty Dịch Vụ', '189', '2394', 'state', '0', '', '', '']])), 'x.csv');
-    expect(await importEnterprises(t.db, cliActor, null, table)).toEqual({ inserted: 1, updated: 0, unchanged: 0, rows: 1 });
-    const bad = await readTable(Buffer.from(csv([['123', 'X', '189', '2394', 'state', '0', '', '', '']])), 'x.csv');
+    const table = await readTable(
+      Buffer.from(csv([[code(), 'Công ty Dịch Vụ', '189', '2394', 'state', '0', '', '', '']])),
+      'x.csv',
+    );
+    expect(await importEnterprises(t.db, cliActor, null, table)).toEqual({
+      inserted: 1,
+      updated: 0,
+      unchanged: 0,
+      rows: 1,
+    });
+    const bad = await readTable(
+      Buffer.from(csv([['123', 'X', '189', '2394', 'state', '0', '', '', '']])),
+      'x.csv',
+    );
     const err = await importEnterprises(t.db, cliActor, null, bad).catch((e) => e);
     expect(err).toBeInstanceOf(AppError);
     expect(err.code).toBe('import.invalid_rows');
@@ -227,8 +303,18 @@ describe('imports through the service (as the CLI does)', () => {
       '99902,Xã Thử Nghiệm Hai,commune,187,2014-01-01,2020-12-31,99901,',
     ].join('\n');
     const table = await readTable(Buffer.from(text), 'areas.csv');
-    expect(await importAreas(t.db, cliActor, table)).toEqual({ inserted: 2, updated: 0, unchanged: 0, rows: 2 });
-    expect(await importAreas(t.db, cliActor, table)).toEqual({ inserted: 0, updated: 0, unchanged: 2, rows: 2 });
+    expect(await importAreas(t.db, cliActor, table)).toEqual({
+      inserted: 2,
+      updated: 0,
+      unchanged: 0,
+      rows: 2,
+    });
+    expect(await importAreas(t.db, cliActor, table)).toEqual({
+      inserted: 0,
+      updated: 0,
+      unchanged: 2,
+      rows: 2,
+    });
     const [a] = await t.database.query<Record<string, unknown>>(
       "select parent_code, successor_code, valid_to::text as valid_to from areas where code = '99902'",
     );
@@ -241,24 +327,39 @@ describe('imports through the service (as the CLI does)', () => {
       '99905,,village,187,01/01/2014,',
     ].join('\n');
     const before = await fingerprint(t.database);
-    const err = await importAreas(t.db, cliActor, await readTable(Buffer.from(bad), 'areas.csv')).catch((e) => e);
+    const err = await importAreas(t.db, cliActor, await readTable(Buffer.from(bad), 'areas.csv')).catch(
+      (e) => e,
+    );
     expect(err.code).toBe('import.invalid_rows');
-    const got = err.details.issues.map((i: { row: number; column: string; code: string }) => `${i.row}:${i.column}:${i.code}`);
+    const got = err.details.issues.map(
+      (i: { row: number; column: string; code: string }) => `${i.row}:${i.column}:${i.code}`,
+    );
     expect(got.sort()).toEqual(
-      ['2:parent_code:issue.unknown_parent', '3:valid_to:issue.date_order', '4:name:issue.required', '4:level:issue.enum', '4:valid_from:issue.date'].sort(),
+      [
+        '2:parent_code:issue.unknown_parent',
+        '3:valid_to:issue.date_order',
+        '4:name:issue.required',
+        '4:level:issue.enum',
+        '4:valid_from:issue.date',
+      ].sort(),
     );
     expect(await fingerprint(t.database)).toBe(before);
   });
 
   it('imports areas through the API (admin or statistician only)', async () => {
     const text = 'code,name,level,parent_code,valid_from,valid_to\n99906,Xã API,commune,188,2014-01-01,';
-    const res = await admin.inject({ method: 'POST', url: '/api/areas/import', ...multipart('areas.csv', text) });
+    const res = await admin.inject({
+      method: 'POST',
+      url: '/api/areas/import',
+      ...multipart('areas.csv', text),
+    });
     expect(res.json()).toEqual({ inserted: 1, updated: 0, unchanged: 0, rows: 1 });
     const areas = (await t.anon.inject({ method: 'GET', url: '/api/areas?parent=188' })).json();
     expect(areas.map((a: { code: string }) => a.code)).toContain('99906');
-    expect((await officer.inject({ method: 'POST', url: '/api/areas/import', ...multipart('areas.csv', text) })).statusCode).toBe(
-      403,
-    );
+    expect(
+      (await officer.inject({ method: 'POST', url: '/api/areas/import', ...multipart('areas.csv', text) }))
+        .statusCode,
+    ).toBe(403);
   });
 });
 
@@ -275,7 +376,9 @@ describe('audit atomicity: a write that fails part-way leaves neither data nor a
       create trigger bt_test_fail before insert or update on ${table} for each row execute function bt_test_fail();`);
   }
   async function clearFailure(table: string) {
-    await t.database.exec(`drop trigger if exists bt_test_fail on ${table}; drop function if exists bt_test_fail();`);
+    await t.database.exec(
+      `drop trigger if exists bt_test_fail on ${table}; drop function if exists bt_test_fail();`,
+    );
   }
 
   it('an import whose third row fails writes none of the first two, nor their audit rows', async () => {
@@ -288,9 +391,17 @@ describe('audit atomicity: a write that fails part-way leaves neither data nor a
       ];
       const enterprisesBefore = await count('enterprises');
       const auditBefore = await count('audit_log');
-      const res = await officer.inject({ method: 'POST', url: '/api/enterprises/import', ...multipart('e.csv', csv(rows)) });
+      const res = await officer.inject({
+        method: 'POST',
+        url: '/api/enterprises/import',
+        ...multipart('e.csv', csv(rows)),
+      });
       expect(res.statusCode).toBe(500);
-      expect(res.json().error).toEqual({ code: 'internal', message: expect.any(String), requestId: expect.any(String) });
+      expect(res.json().error).toEqual({
+        code: 'internal',
+        message: expect.any(String),
+        requestId: expect.any(String),
+      });
       expect(res.body).not.toContain('simulated');
       expect(await count('enterprises')).toBe(enterprisesBefore);
       expect(await count('audit_log')).toBe(auditBefore);
@@ -339,6 +450,4 @@ describe('audit atomicity: a write that fails part-way leaves neither data nor a
       await clearFailure('audit_log');
     }
   });
-
-});
 });
