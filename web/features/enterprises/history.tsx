@@ -97,8 +97,9 @@ export function HistoryPanel({ id }: { id: string }) {
               {isCreate ? (
                 <Text size="sm">{t('ent.history_created_fields', { count: fields.length })}</Text>
               ) : (
-                <Table.ScrollContainer minWidth={420} type="native">
+                <Table.ScrollContainer minWidth={0} type="native">
                   <Table
+                    className="bt-stack"
                     withTableBorder
                     withColumnBorders={false}
                     fz="sm"

@@ -210,8 +210,8 @@ export function EnterpriseImportPage() {
                 <Title order={2} fz="lg" mb="sm">
                   {t('imp.errors')} ({formatNumber(stage.issues.length, lang)})
                 </Title>
-                <Table.ScrollContainer minWidth={420} type="native" mah={520}>
-                  <Table striped stickyHeader>
+                <Table.ScrollContainer minWidth={0} type="native" mah={520}>
+                  <Table striped stickyHeader className="bt-stack bt-stack-errors">
                     <Table.Thead>
                       <Table.Tr>
                         <Table.Th w={70}>{t('imp.row')}</Table.Th>
@@ -224,7 +224,10 @@ export function EnterpriseImportPage() {
                       {stage.issues.map((i, n) => (
                         // biome-ignore lint/suspicious/noArrayIndexKey: issues are a fixed list; a row can repeat a column
                         <Table.Tr key={`${i.row}:${i.column}:${n}`}>
-                          <Table.Td style={{ fontVariantNumeric: 'tabular-nums' }}>{i.row ?? '–'}</Table.Td>
+                          <Table.Td style={{ fontVariantNumeric: 'tabular-nums' }}>
+                            <span className="bt-phone-only">{t('imp.row')} </span>
+                            {i.row ?? '–'}
+                          </Table.Td>
                           <Table.Td>{i.column ? <Code>{i.column}</Code> : '–'}</Table.Td>
                           <Table.Td style={{ overflowWrap: 'anywhere' }}>
                             {i.params?.value === undefined || i.params.value === ''
