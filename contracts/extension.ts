@@ -377,14 +377,56 @@ export const derivedDto = z.object({
   supportPerJobVnd: nullableMoney,
 });
 
-export const outputSeriesDto = z.object({
-  available: z.boolean(),
-  /** Why it is missing when it is (e.g. the statistics module does not expose an output series yet). */
-  reason: z.string().nullable(),
-  enterprise: z.array(z.object({ period: z.string(), value: z.number() })),
-  peers: z.array(z.object({ period: z.string(), value: z.number() })),
-  growthDifferencePct: z.number().nullable(),
+export const OUTPUT_REASONS = [
+  'no_source',
+  'enterprise_no_reports',
+  'enterprise_incomplete_year',
+  'enterprise_unpriced',
+  'enterprise_zero_base',
+  'peer_no_reports',
+  'peer_incomplete_year',
+  'peer_unpriced',
+  'peer_zero_base',
+  'no_peers',
+] as const;
+export const outputReason = z.object({
+  code: z.enum(OUTPUT_REASONS),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
 });
+export type OutputReason = z.infer<typeof outputReason>;
+
+const outputPoint = z.object({ period: z.string(), value: z.number(), months: z.number().int() });
+
+/**
+ * The supported enterprise's gross output at constant prices (statistics module) against its unsupported
+ * same-VSIC-class peers: growth from the year before support to the year after (see output-series.ts).
+ */
+export const outputSeriesDto = z.object({
+  /** Whether the growth difference could be computed. */
+  available: z.boolean(),
+  /** The first reason code when something is missing (all of them in `reasons`). */
+  reason: z.enum(OUTPUT_REASONS).nullable(),
+  reasons: z.array(outputReason),
+  supportYear: z.number().int(),
+  beforeYear: z.number().int(),
+  afterYear: z.number().int(),
+  vsic: z.string(),
+  /** Yearly GO at constant prices (VND), the year before, of, and after support; `months` reported. */
+  enterprise: z.array(outputPoint),
+  /** The mean over the matched peers, same years. */
+  peers: z.array(outputPoint),
+  peerCount: z.number().int(),
+  peersLeftOut: z.number().int(),
+  enterpriseGrowthPct: z.number().nullable(),
+  peersGrowthPct: z.number().nullable(),
+  /** Percentage points. */
+  growthDifferencePct: z.number().nullable(),
+  /** GO after − GO before × (1 + peer growth), VND at constant prices. */
+  extraOutputVnd: z.string().nullable(),
+  /** extraOutputVnd / approved support. */
+  extraOutputPerSupportVnd: z.number().nullable(),
+});
+export type OutputSeriesDto = z.infer<typeof outputSeriesDto>;
 
 export const timelineEntry = z.object({
   id: z.string(),
@@ -528,6 +570,13 @@ export const impactDto = z.object({
   jobsCreated: z.number().int(),
   supportPerJobVnd: nullableMoney,
   flagged: z.number().int(),
+  /** Output against peers, summed over the schemes where the comparison is available. */
+  output: z.object({
+    compared: z.number().int(),
+    extraOutputVnd: z.string().nullable(),
+    supportVnd: nullableMoney,
+    extraOutputPerSupportVnd: z.number().nullable(),
+  }),
   rows: z.array(
     z.object({
       schemeId: z.uuid(),
@@ -539,6 +588,8 @@ export const impactDto = z.object({
       jobsCreated: z.number().int().nullable(),
       supportPerJobVnd: nullableMoney,
       flags: z.array(flagDto),
+      vsic: z.string(),
+      output: outputSeriesDto,
     }),
   ),
 });

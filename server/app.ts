@@ -1,10 +1,10 @@
 import { accountsRoutes, resolveSession } from './modules/accounts';
 import { areasRoutes } from './modules/areas';
 import { canAccessEnterprise, enterprisesRoutes } from './modules/enterprises';
-import { extensionRoutes } from './modules/extension';
+import { extensionRoutes, setOutputSeriesSource } from './modules/extension';
 import { publishingRoutes } from './modules/publishing';
 import { dashboardRoutes } from './modules/publishing/dashboard.routes';
-import { statisticsRoutes } from './modules/statistics';
+import { enterpriseOutputByYear, statisticsRoutes } from './modules/statistics';
 import type { Config } from './platform/config';
 import type { Database } from './platform/db';
 import { buildApp, type ModulePlugin } from './platform/http';
@@ -28,6 +28,8 @@ export function createApp(
   opts: { webDist?: string | null; logger?: boolean } = {},
 ) {
   const db = database.db;
+  // Extension impact: enterprise output at constant prices of the installation's base year (statistics).
+  setOutputSeriesSource((d, q) => enterpriseOutputByYear(d, { ...q, baseYear: config.BASE_YEAR }));
   return buildApp({
     database,
     config,

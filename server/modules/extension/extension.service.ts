@@ -50,7 +50,7 @@ import {
   extSupportCaps,
 } from './extension.tables';
 import { derive, growthPct, type OutcomeFigures, plausibilityFlags } from './outcomes';
-import { type OutputSeries, outputSeriesFor } from './output-series';
+import { outputComparisons } from './output-series';
 import { rankApplications } from './ranking';
 import { availableActions, checkDisbursement, decide, EDITABLE, type Refusal } from './scheme-lifecycle';
 
@@ -1122,31 +1122,16 @@ export async function getSchemeDetail(db: Db, user: SessionUser | null, id: stri
 }
 
 async function outputFor(db: Db, s: repo.SchemeRow, vsic: string) {
-  const from = s.year - 1;
-  const series: OutputSeries | null = await outputSeriesFor(db, {
-    enterpriseId: s.leadEnterpriseId,
-    vsic,
-    fromYear: from,
-    toYear: from + 3,
-  });
-  if (!series)
-    return {
-      available: false,
-      reason:
-        'statistics.outputSeries: chưa có chuỗi sản lượng từ phân hệ thống kê / no output series from the statistics module yet',
-      enterprise: [],
-      peers: [],
-      growthDifferencePct: null,
-    };
-  const ge = growthPct(series.enterprise);
-  const gp = growthPct(series.peers);
-  return {
-    available: true,
-    reason: null,
-    enterprise: series.enterprise,
-    peers: series.peers,
-    growthDifferencePct: ge === null || gp === null ? null : Math.round((ge - gp) * 100) / 100,
-  };
+  const m = await outputComparisons(db, [
+    {
+      id: s.id,
+      leadEnterpriseId: s.leadEnterpriseId,
+      vsic,
+      year: s.year,
+      approvedAmountVnd: s.approvedAmountVnd,
+    },
+  ]);
+  return m.get(s.id)!;
 }
 
 // ---- appraisal ----
@@ -1284,13 +1269,33 @@ export async function impact(db: Db, user: SessionUser, year: number | null) {
       areaCode: r.enterpriseArea,
     })),
   );
+  const outputs = await outputComparisons(
+    db,
+    active.map((r) => ({
+      id: r.scheme.id,
+      leadEnterpriseId: r.scheme.leadEnterpriseId,
+      vsic: r.enterpriseVsic,
+      year: r.scheme.year,
+      approvedAmountVnd: r.scheme.approvedAmountVnd,
+    })),
+  );
   let approved = 0n;
   let disbursed = 0n;
   let settled = 0n;
   let jobs = 0;
   let flagged = 0;
+  // Output per VND of support: over the schemes whose comparison is available only.
+  let extra = 0;
+  let extraSupport = 0n;
+  let compared = 0;
   const list = active.map((r) => {
     const o = outs.get(r.scheme.id)!;
+    const output = outputs.get(r.scheme.id)!;
+    if (output.extraOutputVnd !== null && r.scheme.approvedAmountVnd) {
+      extra += Number(output.extraOutputVnd);
+      extraSupport += r.scheme.approvedAmountVnd;
+      compared++;
+    }
     approved += r.scheme.approvedAmountVnd ?? 0n;
     disbursed += BigInt(r.disbursedVnd);
     settled += r.scheme.settledAmountVnd ?? 0n;
@@ -1306,6 +1311,8 @@ export async function impact(db: Db, user: SessionUser, year: number | null) {
       jobsCreated: o.derived.jobsCreated,
       supportPerJobVnd: str(o.derived.supportPerJobVnd),
       flags: o.flags,
+      vsic: r.enterpriseVsic,
+      output,
     };
   });
   return {
@@ -1317,6 +1324,12 @@ export async function impact(db: Db, user: SessionUser, year: number | null) {
     jobsCreated: jobs,
     supportPerJobVnd: jobs > 0 ? String(approved / BigInt(jobs)) : null,
     flagged,
+    output: {
+      compared,
+      extraOutputVnd: compared ? String(Math.round(extra)) : null,
+      supportVnd: compared ? String(extraSupport) : null,
+      extraOutputPerSupportVnd: compared ? Math.round((extra / Number(extraSupport)) * 100) / 100 : null,
+    },
     rows: list,
   };
 }

@@ -17,4 +17,4 @@ export {
   transition,
   uploadDocument,
 } from './extension.service';
-export { type OutputSeries, type OutputSeriesSource, setOutputSeriesSource } from './output-series';
+export { type EnterpriseYear, type OutputSeriesSource, setOutputSeriesSource } from './output-series';

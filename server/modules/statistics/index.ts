@@ -1,6 +1,7 @@
 /** Statistics: products, monthly reports with revisions, live aggregates, indicators, periods and export. */
 
 export { render as renderIndicators } from './export';
+export { enterpriseOutputByYear, enterpriseOutputSeries } from './output-series';
 export { rebuildAggregates } from './statistics.repository';
 export { statisticsRoutes } from './statistics.routes';
 export {
