@@ -43,11 +43,11 @@ const byRow = (a: Issue, b: Issue) => (a.row ?? 0) - (b.row ?? 0);
 const decimalCell = z
   .string()
   .refine((v) => !v.startsWith('-'), { message: 'issue.negative' })
-  .refine((v) => /^\d{1,18}(\.\d{1,6})?$/.test(v), { message: 'issue.number' });
+  .refine((v) => /^-?\d{1,18}(\.\d{1,6})?$/.test(v), { message: 'issue.number' });
 const intCell = z
   .string()
   .refine((v) => !v.startsWith('-'), { message: 'issue.negative' })
-  .refine((v) => /^\d{1,20}$/.test(v), { message: 'issue.number' });
+  .refine((v) => /^-?\d{1,20}$/.test(v), { message: 'issue.number' });
 const optionalInt = z
   .union([z.literal(''), intCell])
   .optional()
@@ -460,8 +460,30 @@ export async function importReports(
   issues.push(...duplicateKeys(valid, (v) => `${v.tax_code}|${v.period}|${v.product_code}`, 'product_code'));
   const products = await loadProducts(db);
   const enterprises = new Map(
-    (await findByTaxCodes(db, [...new Set(valid.map((r) => r.value.tax_code))])).map((e) => [e.taxCode, e]),
+    (await findByTaxCodes(db, [...new Set(table.rows.map((r) => r.values.tax_code ?? ''))])).map((e) => [
+      e.taxCode,
+      e,
+    ]),
   );
+  // Rows that failed a cell check are still looked up, so that the error names every reason of every row.
+  const validLines = new Set(valid.map((r) => r.line));
+  for (const { line, values: v } of table.rows) {
+    if (validLines.has(line)) continue;
+    if (v.tax_code && !enterprises.has(v.tax_code))
+      issues.push({
+        row: line,
+        column: 'tax_code',
+        code: 'issue.unknown_enterprise',
+        params: { code: v.tax_code },
+      });
+    if (v.product_code && !products.has(v.product_code))
+      issues.push({
+        row: line,
+        column: 'product_code',
+        code: 'issue.unknown_product',
+        params: { code: v.product_code },
+      });
+  }
   const inScope = user?.areaCode ? new Set(await subtreeCodes(db, user.areaCode)) : null;
   const now = currentYm(opts.now);
   const list: CandidateRow[] = [];
