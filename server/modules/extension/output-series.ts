@@ -37,7 +37,13 @@ export interface EnterpriseYear {
 
 export type OutputSeriesSource = (
   db: Db,
-  q: { enterpriseIds?: string[]; entVsic?: string; excludeEnterpriseIds?: string[]; fromYear: number; toYear: number },
+  q: {
+    enterpriseIds?: string[];
+    entVsic?: string;
+    excludeEnterpriseIds?: string[];
+    fromYear: number;
+    toYear: number;
+  },
 ) => Promise<EnterpriseYear[]>;
 
 let source: OutputSeriesSource | null = null;
@@ -56,7 +62,11 @@ export interface SchemeForOutput {
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
-function usable(y: EnterpriseYear | undefined, who: 'enterprise' | 'peer', year: number): OutputReason | null {
+function usable(
+  y: EnterpriseYear | undefined,
+  who: 'enterprise' | 'peer',
+  year: number,
+): OutputReason | null {
   if (!y || y.months === 0) return { code: `${who}_no_reports`, params: { year } };
   if (y.months < 12) return { code: `${who}_incomplete_year`, params: { year, months: y.months } };
   if (y.unpricedRows > 0) return { code: `${who}_unpriced`, params: { year, rows: y.unpricedRows } };
