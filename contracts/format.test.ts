@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPercent, formatPeriod, formatQuantity, formatVnd, toDate } from './format';
+import { formatDate, formatPercent, formatPeriod, formatQuantity, formatVnd, toDate } from './format';
 
 describe('vi-VN display formats (statistics.md §7)', () => {
   it('writes the article figures the way the article does', () => {
@@ -20,5 +20,8 @@ describe('vi-VN display formats (statistics.md §7)', () => {
   it('reads PostgreSQL timestamps', () => {
     expect(toDate('2014-03-01 08:00:00.123+00').toISOString()).toBe('2014-03-01T08:00:00.123Z');
     expect(toDate('2014-03-01 15:00:00+07').toISOString()).toBe('2014-03-01T08:00:00.000Z');
+  });
+  it('reads a bare date as that local day, not as a time-zone offset', () => {
+    expect(formatDate('2025-06-30', 'vi')).toBe('30/06/2025');
   });
 });

@@ -55,8 +55,10 @@ export function formatPeriod(p: string, lang: Lang): string {
   return lang === 'vi' ? `năm ${p}` : p;
 }
 
-/** Timestamps arrive as PostgreSQL text (`2014-03-01 08:00:00.123+00`) or ISO; both become a Date. */
+/** Dates (`2025-06-30`, a local day) and timestamps (PostgreSQL text `2014-03-01 08:00:00.123+00`, or ISO) become a Date. */
 export function toDate(s: string): Date {
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (day) return new Date(Number(day[1]), Number(day[2]) - 1, Number(day[3]));
   const iso = s.includes('T') ? s : s.replace(' ', 'T').replace(/([+-]\d{2})$/, '$1:00');
   return new Date(iso);
 }

@@ -258,7 +258,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<App & { routeTabl
 
   const webDist = opts.webDist === undefined ? WEB_DIST : opts.webDist;
   if (webDist && fs.existsSync(webDist)) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: 'index.html' });
+    // wildcard: files are looked up per request, so a rebuild is served without a restart.
+    await app.register(fastifyStatic, { root: webDist, wildcard: true, index: 'index.html' });
   }
   return app as App & { routeTable: RouteInfo[] };
 }
