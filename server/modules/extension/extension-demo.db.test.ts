@@ -159,4 +159,44 @@ describe('extension demo: the seed article’s six schemes and H&T', () => {
       404,
     );
   });
+
+  it('sets each supported enterprise’s output against its unsupported peers, and says what is missing', async () => {
+    const by = (name: string) => details.find((d) => d.enterpriseName.includes(name))!.output;
+    // H&T is the only toothpick-mat maker (VSIC 1629) in the demo: its own growth shows, peers do not.
+    // Chiếu tăm at 60,000 VND/m² (2010 prices): 50,000 m² (2013) → 300,000 m² (2015).
+    expect(by('H&T')).toMatchObject({
+      available: false,
+      reason: 'no_peers',
+      supportYear: 2014,
+      enterpriseGrowthPct: 500,
+      peersGrowthPct: null,
+      growthDifferencePct: null,
+      peerCount: 0,
+    });
+    expect(by('H&T').enterprise).toEqual([
+      { period: '2013', value: 3_000_000_000, months: 12 },
+      { period: '2014', value: 10_800_000_000, months: 12 },
+      { period: '2015', value: 18_000_000_000, months: 12 },
+    ]);
+    // Xứ Lạng's December 2015 report is missing in the demo (left for imputation): no complete 2015.
+    expect(by('Xứ Lạng')).toMatchObject({
+      available: false,
+      reasons: [{ code: 'enterprise_incomplete_year', params: { year: 2015, months: 11 } }],
+      peersGrowthPct: 25.01,
+    });
+    // The other four: the demo spreads each product's provincial total over its makers by capacity, so a
+    // supported enterprise grows like its peers (difference ≈ 0) — the demo data models no support effect.
+    // Cơ khí: 1,800 t → 2,100 t = +16.67% for the enterprise and its one peer.
+    expect(by('Cơ khí')).toMatchObject({
+      available: true,
+      enterpriseGrowthPct: 16.67,
+      peersGrowthPct: 16.67,
+    });
+    for (const name of ['Lộc Bình', 'Văn Quan', 'Na Sầm', 'Cơ khí']) {
+      expect(by(name).available).toBe(true);
+      expect(Math.abs(by(name).growthDifferencePct!)).toBeLessThan(0.1);
+    }
+    const impact = (await officer.inject({ method: 'GET', url: '/api/extension/impact?year=2014' })).json();
+    expect(impact.output.compared).toBe(4);
+  });
 });
