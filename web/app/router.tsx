@@ -135,6 +135,15 @@ const extensionSchemeRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/extension/scheme-page'), 'SchemePage'),
 });
 
+const extensionImpactRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/extension/impact',
+  beforeLoad: ({ context }) => {
+    if (['enterprise', 'bank'].includes(context.me.user.role)) throw notFound();
+  },
+  component: lazyRouteComponent(() => import('../features/extension/impact-page'), 'ImpactPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   appRoute.addChildren([
@@ -150,6 +159,7 @@ const routeTree = rootRoute.addChildren([
     extensionPlansRoute,
     extensionPortalRoute,
     extensionSchemeRoute,
+    extensionImpactRoute,
   ]),
 ]);
 

@@ -27,6 +27,7 @@ import { formatDay } from '../../lib/format';
 import { PageHeader, usePageTitle } from '../../ui/page';
 import { ext, type SchemeDetail, useExtensionSession } from './api';
 import { SchemeStatus, Section, vnd } from './bits';
+import { OutputComparison } from './output';
 import { ACTION, DOC_KIND, KIND, SOURCE, tx } from './strings';
 
 const COUNCIL = ['admin', 'leader', 'officer', 'extension_officer'];
@@ -342,11 +343,7 @@ function Outcomes({
           </Alert>
         ))}
         <Text fw={600}>{tx(lang, 'output')}</Text>
-        {s.output.available ? (
-          <Text>{s.output.growthDifferencePct !== null ? `${s.output.growthDifferencePct} %` : '–'}</Text>
-        ) : (
-          <Text c="dimmed">{tx(lang, 'noOutput')}</Text>
-        )}
+        <OutputComparison o={s.output} lang={lang} />
         {canEdit && <OutcomeForm s={s} stages={stages} onDone={onDone} />}
       </Stack>
     </Section>

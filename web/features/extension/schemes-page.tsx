@@ -7,8 +7,9 @@ import { SCHEME_STATUSES } from '../../../contracts/extension';
 import { useLang } from '../../app/i18n';
 import { errorText } from '../../lib/errors';
 import { PageHeader, usePageTitle } from '../../ui/page';
-import { exportUrl, ext, useExtensionSession } from './api';
+import { ext, useExtensionSession } from './api';
 import { SchemeStatus, Section, vnd } from './bits';
+import { ExportButtons } from './exports';
 import { KIND, SOURCE, STATUS, tx } from './strings';
 
 /** The schemes list with filters, the programme's impact, and exports (staff; an enterprise sees its own). */
@@ -40,25 +41,10 @@ export function SchemesPage() {
         actions={
           staff && (
             <Group gap="xs">
-              {(['schemes', 'outcomes', 'plans', 'calls'] as const).map((l) => (
-                <Button
-                  key={l}
-                  component="a"
-                  href={exportUrl(l, 'xlsx', year ? Number(year) : undefined)}
-                  variant="light"
-                  size="xs"
-                >
-                  {tx(lang, 'export')} {l} (XLSX)
-                </Button>
-              ))}
-              <Button
-                component="a"
-                href={exportUrl('schemes', 'csv', year ? Number(year) : undefined)}
-                variant="subtle"
-                size="xs"
-              >
-                CSV
+              <Button component={Link} to="/extension/impact" size="xs">
+                {lang === 'vi' ? 'Hiệu quả chương trình' : 'Programme impact'}
               </Button>
+              <ExportButtons lists={['schemes', 'outcomes']} year={year ? Number(year) : undefined} />
             </Group>
           )
         }
