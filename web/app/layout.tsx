@@ -16,6 +16,10 @@ import { useDisclosure } from '@mantine/hooks';
 import {
   IconBuildingFactory2,
   IconBulb,
+  IconChartBar,
+  IconFileText,
+  IconLayoutDashboard,
+  IconWorld,
   IconChevronDown,
   IconFileUpload,
   IconKey,
@@ -30,6 +34,7 @@ import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { tx as extText } from '../features/extension/strings';
 import { api, setCsrfToken } from '../lib/api';
+import { isStaff } from '../../contracts/roles';
 import { can, useMe } from '../lib/session';
 import { setLang, useLang } from './i18n';
 
@@ -206,6 +211,41 @@ export function AppLayout() {
         <AppShell.Navbar id="bt-navbar" p="sm" aria-label={t('nav.main')} component="nav">
           <AppShell.Section grow component={ScrollArea}>
             <Stack gap={4}>
+              {isStaff(role) && (
+                <>
+                  <Text size="xs" c="dimmed" fw={600} px="sm" pt="xs" pb={4} className="bt-nav-section">
+                    {t('nav.statistics')}
+                  </Text>
+                  <NavItem
+                    to="/dashboard"
+                    label={t('nav.dashboard')}
+                    icon={<IconLayoutDashboard size={18} aria-hidden />}
+                    active={pathname === '/dashboard'}
+                    onClick={close}
+                  />
+                  <NavItem
+                    to="/explorer"
+                    label={t('nav.explorer')}
+                    icon={<IconChartBar size={18} aria-hidden />}
+                    active={pathname === '/explorer'}
+                    onClick={close}
+                  />
+                  <NavItem
+                    to="/reports"
+                    label={t('nav.reports')}
+                    icon={<IconFileText size={18} aria-hidden />}
+                    active={pathname.startsWith('/reports')}
+                    onClick={close}
+                  />
+                </>
+              )}
+              <NavItem
+                to="/open"
+                label={t('nav.open_data')}
+                icon={<IconWorld size={18} aria-hidden />}
+                active={false}
+                onClick={close}
+              />
               {can.readEnterprises(role) && (
                 <>
                   <Text size="xs" c="dimmed" fw={600} px="sm" pt="xs" pb={4} className="bt-nav-section">

@@ -52,6 +52,8 @@ const indexRoute = createRoute({
       throw redirect({ to: '/enterprises/$id', params: { id: user.enterpriseIds[0]! } });
     }
     if (user.role === 'bank') throw redirect({ to: '/account' });
+    if (user.role === 'leader' || user.role === 'officer' || user.role === 'statistician')
+      throw redirect({ to: '/dashboard' });
     throw redirect({ to: '/enterprises' });
   },
 });
@@ -144,10 +146,89 @@ const extensionImpactRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/extension/impact-page'), 'ImpactPage'),
 });
 
+// ---- publishing: dashboard, explorer, reports (staff) and open data (public) ----
+const STAFF_PAGES = ['admin', 'leader', 'officer', 'extension_officer', 'statistician', 'fund_officer'];
+const staffOnly = ({ context }: { context: { me: { user: { role: string } } } }) => {
+  if (!STAFF_PAGES.includes(context.me.user.role)) throw notFound();
+};
+const text = (v: unknown) => (typeof v === 'string' && v.length <= 40 ? v : undefined);
+
+const dashboardRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/dashboard',
+  beforeLoad: staffOnly,
+  validateSearch: (s: Record<string, unknown>): { area?: string; period?: string } => ({
+    area: text(s.area),
+    period: text(s.period),
+  }),
+  component: lazyRouteComponent(() => import('../features/dashboard/dashboard-page'), 'DashboardPage'),
+});
+
+const explorerRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/explorer',
+  beforeLoad: staffOnly,
+  validateSearch: (s: Record<string, unknown>): { view?: string; q?: string } => ({
+    view: text(s.view),
+    q: typeof s.q === 'string' && s.q.length < 2000 ? s.q : undefined,
+  }),
+  component: lazyRouteComponent(() => import('../features/explorer/explorer-page'), 'ExplorerPage'),
+});
+
+const reportsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/reports',
+  beforeLoad: staffOnly,
+  component: lazyRouteComponent(() => import('../features/reports/reports-page'), 'ReportsPage'),
+});
+
+const reportRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/reports/$id',
+  beforeLoad: staffOnly,
+  component: lazyRouteComponent(() => import('../features/reports/report-page'), 'ReportPage'),
+});
+
+const openRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/open',
+  validateSearch: (s: Record<string, unknown>): { area?: string; period?: string } => ({
+    area: text(s.area),
+    period: text(s.period),
+  }),
+  component: lazyRouteComponent(() => import('../features/public/public-page'), 'PublicPage'),
+});
+
+const openReportRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/open/reports/$id',
+  component: lazyRouteComponent(() => import('../features/public/public-page'), 'PublicReportPage'),
+});
+
+/** The page a report's number links to (contracts/publishing.ts figureHref). */
+const figureRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/figure',
+  validateSearch: (s: Record<string, unknown>) => {
+    const out: Record<string, string> = {};
+    for (const k of ['indicator', 'period', 'area', 'activity', 'product', 'baseYear', 'imputed'])
+      if (text(s[k]) !== undefined) out[k] = String(s[k]);
+    return out as { indicator?: string; period?: string; area?: string; activity?: string; product?: string };
+  },
+  component: lazyRouteComponent(() => import('../features/public/public-page'), 'FigurePage'),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
+  openRoute,
+  openReportRoute,
+  figureRoute,
   appRoute.addChildren([
     indexRoute,
+    dashboardRoute,
+    explorerRoute,
+    reportsRoute,
+    reportRoute,
     enterprisesRoute,
     enterpriseNewRoute,
     enterpriseImportRoute,

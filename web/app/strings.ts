@@ -1,3 +1,5 @@
+import { publishingEn, publishingVi } from '../features/dashboard/strings';
+
 /** Interface text, Vietnamese first. Error and issue messages come from contracts/messages.ts (namespace msg). */
 export const vi = {
   'app.name': 'Bước Tiến',
@@ -226,6 +228,7 @@ export const vi = {
   'users.created': 'Đã tạo tài khoản.',
   'users.empty': 'Không có người dùng nào.',
   'users.actions_for': 'Thao tác cho {{name}}',
+  ...publishingVi,
 } as const;
 
 export type UiKey = keyof typeof vi;
@@ -457,4 +460,5 @@ export const en: Record<UiKey, string> = {
   'users.created': 'Account created.',
   'users.empty': 'No users.',
   'users.actions_for': 'Actions for {{name}}',
+  ...publishingEn,
 };
