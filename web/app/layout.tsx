@@ -17,24 +17,24 @@ import {
   IconBuildingFactory2,
   IconBulb,
   IconChartBar,
-  IconFileText,
-  IconLayoutDashboard,
-  IconWorld,
   IconChevronDown,
+  IconFileText,
   IconFileUpload,
   IconKey,
+  IconLayoutDashboard,
   IconLogout,
   IconShieldLock,
   IconUserCircle,
   IconUsers,
+  IconWorld,
 } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isStaff } from '../../contracts/roles';
 import { tx as extText } from '../features/extension/strings';
 import { api, setCsrfToken } from '../lib/api';
-import { isStaff } from '../../contracts/roles';
 import { can, useMe } from '../lib/session';
 import { setLang, useLang } from './i18n';
 
