@@ -318,11 +318,15 @@ export async function importEnterprises(
   if (colIssues.length) rejectRows(colIssues);
   const { valid, issues } = validateRows(table, importRow, (d, t) => progress('validating', d, t));
   issues.push(...duplicateKeys(valid, (v) => v.tax_code, 'tax_code'));
-  const areaCodes = [...new Set(valid.map((r) => r.value.area_code))];
+  // Area codes are checked on every row that has one, also rows with other errors: every reason is listed.
+  const withArea = table.rows
+    .map((r) => ({ line: r.line, code: r.values.area_code ?? '' }))
+    .filter((r) => r.code !== '' && r.code.length <= 20);
+  const areaCodes = [...new Set(withArea.map((r) => r.code))];
   const known = new Set((await findAreas(db, areaCodes)).map((a) => a.code));
   const inScope = user?.areaCode ? new Set(await subtreeCodes(db, user.areaCode)) : null;
-  for (const r of valid) {
-    const code = r.value.area_code;
+  for (const r of withArea) {
+    const code = r.code;
     if (!known.has(code))
       issues.push({ row: r.line, column: 'area_code', code: 'issue.unknown_area', params: { code } });
     else if (inScope && !inScope.has(code))

@@ -1,0 +1,229 @@
+/**
+ * The `buoctien` command, run as a real process (node bin/buoctien.mjs) against a temporary PGlite data
+ * directory, or a fresh PostgreSQL database under BT_TEST_DB=postgres.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTaxCode } from '../contracts/tax-code';
+import { openDatabase } from './platform/db';
+import { createTestContext, type TestContext, testDbKind } from './test/harness';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const BIN = path.join(ROOT, 'bin/buoctien.mjs');
+let dir: string;
+let target: string[];
+let ctx: TestContext | null = null;
+
+function cli(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [BIN, ...args, ...target], {
+    cwd: dir,
+    encoding: 'utf8',
+    timeout: 120_000,
+    env: { ...process.env, DATABASE_URL: '', DATA_DIR: '', LOG_LEVEL: 'silent', NO_COLOR: '1', ...env },
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+async function query<T>(sqlText: string, params: unknown[] = []): Promise<T[]> {
+  if (ctx) return ctx.database.query<T>(sqlText, params);
+  const d = await openDatabase({ dataDir: path.join(dir, 'data') });
+  try {
+    return await d.query<T>(sqlText, params);
+  } finally {
+    await d.close();
+  }
+}
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bt-cli-test-'));
+  if (testDbKind() === 'postgres') {
+    ctx = await createTestContext();
+    target = ['--database-url', ctx.config.DATABASE_URL!];
+  } else {
+    target = ['--data-dir', path.join(dir, 'data')];
+  }
+});
+afterAll(async () => {
+  await ctx?.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const code = (p: string) => {
+  for (let i = 0; ; i++) {
+    const c = makeTaxCode(`${p}${String(i).padStart(9 - p.length, '0')}`);
+    if (c) return c;
+  }
+};
+
+// Every command opens (and on PGlite, boots) the database: seconds each, so generous timeouts.
+describe('buoctien CLI', { timeout: 300_000 }, () => {
+  it('--help lists the commands', () => {
+    const r = cli(['--help']);
+    expect(r.code).toBe(0);
+    for (const c of [
+      'serve',
+      'migrate',
+      'demo',
+      'user add',
+      'user set-password',
+      'user disable',
+      'import',
+      'backup',
+      'restore',
+    ])
+      expect(r.out).toContain(c);
+  });
+
+  it('migrate applies the migrations', async () => {
+    const r = cli(['migrate']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('Migrations: OK');
+    const rows = await query<{ n: number }>('select count(*)::int as n from drizzle.__drizzle_migrations');
+    expect(Number(rows[0]!.n)).toBeGreaterThan(0);
+  });
+
+  it('user add / set-password / disable', async () => {
+    const add = cli([
+      'user',
+      'add',
+      '--email',
+      'Can.Bo@Example.vn',
+      '--name',
+      'Cán bộ CLI',
+      '--role',
+      'officer',
+      '--area',
+      '187',
+      '--password',
+      'Cli-Passw0rd-1',
+    ]);
+    expect(add.code, add.err).toBe(0);
+    expect(add.out).toContain('can.bo@example.vn');
+    const badRole = cli(['user', 'add', '--email', 'x@example.vn', '--name', 'X', '--role', 'king']);
+    expect(badRole.code).toBe(2);
+    expect(badRole.err).toContain('--role');
+    expect(badRole.err).not.toMatch(/\n\s+at /);
+    const hashBefore = (
+      await query<{ h: string }>("select password_hash as h from users where email = 'can.bo@example.vn'")
+    )[0]!.h;
+    const set = cli(['user', 'set-password', '--email', 'can.bo@example.vn', '--password', 'Cli-Passw0rd-2']);
+    expect(set.code, set.err).toBe(0);
+    const [u1] = await query<{ h: string }>(
+      "select password_hash as h from users where email = 'can.bo@example.vn'",
+    );
+    expect(u1!.h).not.toBe(hashBefore);
+    const dis = cli(['user', 'disable', '--email', 'can.bo@example.vn']);
+    expect(dis.code, dis.err).toBe(0);
+    const [u2] = await query<{ disabled: boolean; area_code: string }>(
+      "select disabled, area_code from users where email = 'can.bo@example.vn'",
+    );
+    expect(u2).toEqual({ disabled: true, area_code: '187' });
+    const audit = await query<{ via: string; action: string }>(
+      "select via, action from audit_log where action like 'user.%' order by id",
+    );
+    expect(audit.every((a) => a.via === 'cli')).toBe(true);
+    expect(audit.map((a) => a.action)).toEqual(['user.created', 'user.password_set', 'user.updated']);
+  });
+
+  it('import: good files load with progress; a bad file exits non-zero listing the row errors', async () => {
+    const areas = path.join(dir, 'areas.csv');
+    fs.writeFileSync(
+      areas,
+      'code,name,level,parent_code,valid_from,valid_to\n20,Tỉnh Lạng Sơn,province,,2008-08-01,\n187,Huyện Chi Lăng,district,20,2008-08-01,2025-06-30\n',
+    );
+    const a = cli(['import', 'areas', areas]);
+    expect(a.code, a.err).toBe(0);
+    expect(JSON.parse(a.out.trim().split('\n').pop()!)).toEqual({
+      inserted: 2,
+      updated: 0,
+      unchanged: 0,
+      rows: 2,
+    });
+    expect(a.err).toMatch(/done/);
+
+    const good = path.join(dir, 'enterprises.csv');
+    fs.writeFileSync(
+      good,
+      `tax_code,name,area_code,vsic,ownership,reports_monthly\n${code('49')},Công ty CLI,187,2394,non_state,true\n`,
+    );
+    const e = cli(['import', 'enterprises', good]);
+    expect(e.code, e.err).toBe(0);
+    expect(e.out).toContain('"inserted":1');
+
+    const bad = path.join(dir, 'bad.csv');
+    fs.writeFileSync(
+      bad,
+      'tax_code,name,area_code,vsic,ownership,reports_monthly\n0100109107,Sai MST,187,2394,state,true\n' +
+        `${code('48')},Ngoài ngành,999,4711,state,true\n`,
+    );
+    const r = cli(['import', 'enterprises', bad]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/dòng\/row 2 \[tax_code\]/);
+    expect(r.err).toMatch(/dòng\/row 3 \[vsic\]/);
+    expect(r.err).toMatch(/dòng\/row 3 \[area_code\]/);
+    expect(r.err).not.toMatch(/\n\s+at /);
+    const [n] = await query<{ n: number }>('select count(*)::int as n from enterprises');
+    expect(Number(n!.n)).toBe(1);
+
+    const missing = cli(['import', 'enterprises', path.join(dir, 'nope.csv')]);
+    expect(missing.code).toBe(2);
+  });
+
+  it('backup and restore round-trip', async () => {
+    const file = path.join(dir, 'backup.gz');
+    const b = cli(['backup', file]);
+    expect(b.code, b.err).toBe(0);
+    expect(fs.existsSync(file)).toBe(true);
+    cli([
+      'user',
+      'add',
+      '--email',
+      'late@example.vn',
+      '--name',
+      'Late',
+      '--role',
+      'bank',
+      '--password',
+      'Late-Passw0rd-1',
+    ]);
+    expect(await query("select 1 from users where email = 'late@example.vn'")).toHaveLength(1);
+    const r = cli(['restore', file]);
+    expect(r.code, r.err).toBe(0);
+    expect(await query("select 1 from users where email = 'late@example.vn'")).toHaveLength(0);
+    expect(await query("select 1 from users where email = 'can.bo@example.vn'")).toHaveLength(1);
+    const corrupt = path.join(dir, 'corrupt.gz');
+    fs.writeFileSync(corrupt, 'garbage');
+    const c = cli(['restore', corrupt]);
+    expect(c.code).toBe(1);
+    expect(c.err).toMatch(/sao lưu|backup/i);
+    expect(await query("select 1 from users where email = 'can.bo@example.vn'")).toHaveLength(1);
+  });
+
+  it('a bad setting stops `serve` with one clear line and no stack trace', () => {
+    for (const env of [{ PORT: 'abc' }, { LOG_LEVEL: 'loud' }, { DATABASE_URL: 'mysql://x' }]) {
+      const r = spawnSync(process.execPath, [BIN, 'serve', '--data-dir', path.join(dir, 'serve')], {
+        cwd: dir,
+        encoding: 'utf8',
+        timeout: 60_000,
+        env: { ...process.env, DATABASE_URL: '', ...env },
+      });
+      const key = Object.keys(env)[0]!;
+      expect(r.status, r.stderr).not.toBe(0);
+      const lines = r.stderr.trim().split('\n');
+      expect(lines, r.stderr).toHaveLength(1);
+      expect(lines[0]).toContain(key);
+      expect(r.stderr).not.toMatch(/\bat\s+\S+\s+\(|node:internal/);
+    }
+  });
+
+  it('an unknown command or option exits 2', () => {
+    expect(cli(['frobnicate']).code).toBe(2);
+    const r = cli(['migrate', '--no-such-option']);
+    expect(r.code).not.toBe(0);
+    expect(r.err).not.toMatch(/\n\s+at /);
+  });
+});
