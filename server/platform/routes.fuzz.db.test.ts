@@ -15,7 +15,7 @@ import { z } from 'zod';
 import { createTestContext, fingerprint, type Request, type Response, type Session } from '../test/harness';
 import { encode, fillUrl, isPublic, isWrite, label, paramNames, validParams } from '../test/routes';
 
-const RUNS = Number(process.env.BT_FUZZ_RUNS ?? 25);
+const RUNS = Number(process.env.BT_FUZZ_RUNS ?? 20);
 
 const t = await createTestContext();
 const routes = [...t.app.routeTable].sort((a, b) => label(a).localeCompare(label(b)));
