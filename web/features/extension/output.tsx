@@ -83,7 +83,7 @@ const T = {
 };
 
 /** The scheme's output against its peers: the years, the growths, the difference, and why anything is missing. */
-export function OutputComparison({ o, lang }: { o: OutputSeriesDto; lang: Lang }) {
+export function OutputComparison({ o, lang, title }: { o: OutputSeriesDto; lang: Lang; title: string }) {
   const w = T[lang];
   const years = [o.beforeYear, o.supportYear, o.afterYear];
   const at = (s: OutputSeriesDto['enterprise'], y: number) => s.find((x) => x.period === String(y));
@@ -92,7 +92,7 @@ export function OutputComparison({ o, lang }: { o: OutputSeriesDto; lang: Lang }
   return (
     <Stack gap="xs">
       <Table.ScrollContainer minWidth={520}>
-        <Table withTableBorder>
+        <Table withTableBorder aria-label={title}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{w.year}</Table.Th>

@@ -225,6 +225,7 @@ function Documents({ s, onDone }: { s: SchemeDetail; onDone: () => void }) {
             data={DOCUMENT_KINDS.map((k) => ({ value: k, label: DOC_KIND[lang][k] ?? k }))}
             value={kind}
             onChange={setKind}
+            allowDeselect={false}
             w={240}
           />
           <FileInput label={tx(lang, 'documents')} value={file} onChange={setFile} w={280} clearable />
@@ -343,7 +344,7 @@ function Outcomes({
           </Alert>
         ))}
         <Text fw={600}>{tx(lang, 'output')}</Text>
-        <OutputComparison o={s.output} lang={lang} />
+        <OutputComparison o={s.output} lang={lang} title={tx(lang, 'output')} />
         {canEdit && <OutcomeForm s={s} stages={stages} onDone={onDone} />}
       </Stack>
     </Section>
@@ -396,6 +397,7 @@ function OutcomeForm({
           data={stages.map((x) => ({ value: x, label: tx(lang, x) }))}
           value={stage}
           onChange={setStage}
+          allowDeselect={false}
           label={tx(lang, 'stage')}
           w={220}
         />
@@ -413,7 +415,7 @@ function OutcomeForm({
           w={120}
         />
         <TextInput
-          label="Đơn vị / unit"
+          label={tx(lang, 'unit')}
           value={f.capacityUnit}
           onChange={(e) => set('capacityUnit')(e.currentTarget.value)}
           w={120}
@@ -443,6 +445,7 @@ function OutcomeForm({
           ]}
           value={f.incomePeriod}
           onChange={(v) => set('incomePeriod')(v ?? 'month')}
+          label={tx(lang, 'incomePeriod')}
           w={110}
         />
         <TextInput
@@ -452,7 +455,7 @@ function OutcomeForm({
           w={180}
         />
         <Button loading={m.isPending} disabled={!f.measuredOn} onClick={() => m.mutate()}>
-          OK
+          {tx(lang, 'saveFigures')}
         </Button>
       </Group>
       {m.error && <Alert color="red">{errorText(t, m.error)}</Alert>}
@@ -469,7 +472,9 @@ function ScoreSheet({ id }: { id: string }) {
   useEffect(() => {
     if (q.data) setScores(Object.fromEntries(q.data.mine.map((m) => [m.criterionId, m.score])));
   }, [q.data]);
+  const qc = useQueryClient();
   const m = useMutation({
+    onSuccess: (d) => qc.setQueryData(['ext', 'scores', id], d),
     mutationFn: () =>
       ext.putScores(
         id,
@@ -509,7 +514,11 @@ function ScoreSheet({ id }: { id: string }) {
           </Text>
         </Group>
         {m.error && <Alert color="red">{errorText(t, m.error)}</Alert>}
-        {m.isSuccess && <Alert color="green">OK</Alert>}
+        {m.isSuccess && (
+          <Alert color="green" role="status">
+            {tx(lang, 'scoresSaved')}
+          </Alert>
+        )}
       </Stack>
     </Section>
   );

@@ -42,7 +42,7 @@ export function SchemesPage() {
           staff && (
             <Group gap="xs">
               <Button component={Link} to="/extension/impact" size="xs">
-                {lang === 'vi' ? 'Hiệu quả chương trình' : 'Programme impact'}
+                {tx(lang, 'impactPage')}
               </Button>
               <ExportButtons lists={['schemes', 'outcomes']} year={year ? Number(year) : undefined} />
             </Group>

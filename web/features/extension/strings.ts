@@ -62,6 +62,11 @@ const vi = {
   demo: 'Dữ liệu minh họa',
   created: 'Đã tạo hồ sơ nháp; hãy tải lên đơn đề nghị rồi nộp.',
   none: 'Không có.',
+  saveFigures: 'Lưu số liệu',
+  incomePeriod: 'Tính theo',
+  unit: 'Đơn vị',
+  scoresSaved: 'Đã lưu điểm.',
+  impactPage: 'Hiệu quả chương trình',
 };
 const en: typeof vi = {
   title: 'Industrial extension',
@@ -124,6 +129,11 @@ const en: typeof vi = {
   demo: 'Demo data',
   created: 'Draft created; upload the application form, then submit.',
   none: 'None.',
+  saveFigures: 'Save figures',
+  incomePeriod: 'Per',
+  unit: 'Unit',
+  scoresSaved: 'Scores saved.',
+  impactPage: 'Programme impact',
 };
 
 export const STATUS: Record<Lang, Record<string, string>> = {
