@@ -8,6 +8,7 @@ import {
   Outlet,
   redirect,
 } from '@tanstack/react-router';
+import { statsApi } from '../features/dashboard/stats-api';
 import { parseEnterpriseSearch } from '../features/enterprises/search';
 import { meQuery } from '../lib/session';
 import { NotFoundPage, RouteError } from './status-pages';
@@ -153,6 +154,67 @@ const staffOnly = ({ context }: { context: { me: { user: { role: string } } } })
 };
 const text = (v: unknown) => (typeof v === 'string' && v.length <= 40 ? v : undefined);
 
+// ---- statistics: report entry (enterprise: its own company), import, review queue, periods, indicators ----
+const STAT_STAFF = ['admin', 'statistician'];
+const statRoles =
+  (roles: string[]) =>
+  ({ context }: { context: { me: { user: { role: string } } } }) => {
+    if (!roles.includes(context.me.user.role)) throw notFound();
+  };
+const monthParam = (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}$/.test(v) ? v : undefined);
+
+const statEntryRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/statistics/entry',
+  beforeLoad: statRoles([...STAT_STAFF, 'enterprise']),
+  validateSearch: (s: Record<string, unknown>): { enterprise?: string; period?: string } => ({
+    enterprise:
+      typeof s.enterprise === 'string' && /^[0-9a-f-]{36}$/.test(s.enterprise) ? s.enterprise : undefined,
+    period: monthParam(s.period),
+  }),
+  component: lazyRouteComponent(() => import('../features/statistics/entry-page'), 'ReportEntryPage'),
+});
+
+const statImportRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/statistics/import',
+  beforeLoad: statRoles(STAT_STAFF),
+  component: lazyRouteComponent(() => import('../features/statistics/import-page'), 'StatisticsImportPage'),
+});
+
+const statQueueRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/statistics/queue',
+  beforeLoad: statRoles(STAT_STAFF),
+  component: lazyRouteComponent(() => import('../features/statistics/queue-page'), 'ValidationQueuePage'),
+});
+
+const statPeriodsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/statistics/periods',
+  beforeLoad: statRoles([...STAT_STAFF, 'leader']),
+  validateSearch: (s: Record<string, unknown>): { year?: number } => {
+    const y = Number(s.year);
+    return Number.isInteger(y) && y >= 1990 && y <= 2100 ? { year: y } : {};
+  },
+  component: lazyRouteComponent(() => import('../features/statistics/periods-page'), 'PeriodsPage'),
+});
+
+const statIndicatorsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/statistics/indicators',
+  beforeLoad: statRoles([...STAT_STAFF, 'leader']),
+  validateSearch: (
+    s: Record<string, unknown>,
+  ): { freq?: 'M' | 'Q' | 'A' | 'YTD'; period?: string; area?: string; imputation?: 'false' } => ({
+    freq: ['M', 'Q', 'A', 'YTD'].includes(s.freq as string) ? (s.freq as 'M') : undefined,
+    period: typeof s.period === 'string' && /^\d{4}(-\d{2}|-Q[1-4])?$/.test(s.period) ? s.period : undefined,
+    area: text(s.area),
+    imputation: s.imputation === 'false' || s.imputation === false ? 'false' : undefined,
+  }),
+  component: lazyRouteComponent(() => import('../features/statistics/indicators-page'), 'IndicatorsPage'),
+});
+
 const dashboardRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/dashboard',
@@ -161,6 +223,15 @@ const dashboardRoute = createRoute({
     area: text(s.area),
     period: text(s.period),
   }),
+  // Ask for the figures while the page's code is still loading (same query key as the page).
+  loaderDeps: ({ search }) => search,
+  loader: ({ context, deps }) => {
+    const area = deps.area ?? context.me.user.areaCode ?? '20';
+    void context.queryClient.prefetchQuery({
+      queryKey: ['dashboard', area, deps.period ?? null],
+      queryFn: () => statsApi.dashboard({ area, period: deps.period }),
+    });
+  },
   component: lazyRouteComponent(() => import('../features/dashboard/dashboard-page'), 'DashboardPage'),
 });
 
@@ -241,6 +312,11 @@ const routeTree = rootRoute.addChildren([
     extensionPortalRoute,
     extensionSchemeRoute,
     extensionImpactRoute,
+    statEntryRoute,
+    statImportRoute,
+    statQueueRoute,
+    statPeriodsRoute,
+    statIndicatorsRoute,
   ]),
 ]);
 
