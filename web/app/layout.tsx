@@ -16,14 +16,18 @@ import { useDisclosure } from '@mantine/hooks';
 import {
   IconBuildingFactory2,
   IconBulb,
+  IconCalendarStats,
   IconChartBar,
   IconChevronDown,
   IconFileText,
   IconFileUpload,
   IconKey,
   IconLayoutDashboard,
+  IconListCheck,
   IconLogout,
   IconShieldLock,
+  IconTable,
+  IconTablePlus,
   IconUserCircle,
   IconUsers,
   IconWorld,
@@ -34,6 +38,7 @@ import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isStaff } from '../../contracts/roles';
 import { tx as extText } from '../features/extension/strings';
+import { canEnterReports, canSeeStatistics, isStatistician } from '../features/statistics/api';
 import { api, setCsrfToken } from '../lib/api';
 import { can, useMe } from '../lib/session';
 import { setLang, useLang } from './i18n';
@@ -237,6 +242,58 @@ export function AppLayout() {
                     active={pathname.startsWith('/reports')}
                     onClick={close}
                   />
+                </>
+              )}
+              {(canSeeStatistics(role) || role === 'enterprise') && (
+                <>
+                  <Text size="xs" c="dimmed" fw={600} px="sm" pt="xs" pb={4} className="bt-nav-section">
+                    {t('nav.stats')}
+                  </Text>
+                  {canEnterReports(role) && (
+                    <NavItem
+                      to="/statistics/entry"
+                      label={t('nav.stats.entry')}
+                      icon={<IconTablePlus size={18} aria-hidden />}
+                      active={pathname === '/statistics/entry'}
+                      onClick={close}
+                    />
+                  )}
+                  {isStatistician(role) && (
+                    <>
+                      <NavItem
+                        to="/statistics/import"
+                        label={t('nav.stats.import')}
+                        icon={<IconFileUpload size={18} aria-hidden />}
+                        active={pathname === '/statistics/import'}
+                        onClick={close}
+                      />
+                      <NavItem
+                        to="/statistics/queue"
+                        label={t('nav.stats.queue')}
+                        icon={<IconListCheck size={18} aria-hidden />}
+                        active={pathname === '/statistics/queue'}
+                        onClick={close}
+                      />
+                    </>
+                  )}
+                  {canSeeStatistics(role) && (
+                    <>
+                      <NavItem
+                        to="/statistics/periods"
+                        label={t('nav.stats.periods')}
+                        icon={<IconCalendarStats size={18} aria-hidden />}
+                        active={pathname === '/statistics/periods'}
+                        onClick={close}
+                      />
+                      <NavItem
+                        to="/statistics/indicators"
+                        label={t('nav.stats.indicators')}
+                        icon={<IconTable size={18} aria-hidden />}
+                        active={pathname === '/statistics/indicators'}
+                        onClick={close}
+                      />
+                    </>
+                  )}
                 </>
               )}
               <NavItem

@@ -1,4 +1,5 @@
 import { publishingEn, publishingVi } from '../features/dashboard/strings';
+import { statisticsEn, statisticsVi } from '../features/statistics/strings';
 
 /** Interface text, Vietnamese first. Error and issue messages come from contracts/messages.ts (namespace msg). */
 export const vi = {
@@ -229,6 +230,7 @@ export const vi = {
   'users.empty': 'Không có người dùng nào.',
   'users.actions_for': 'Thao tác cho {{name}}',
   ...publishingVi,
+  ...statisticsVi,
 } as const;
 
 export type UiKey = keyof typeof vi;
@@ -461,4 +463,5 @@ export const en: Record<UiKey, string> = {
   'users.empty': 'No users.',
   'users.actions_for': 'Actions for {{name}}',
   ...publishingEn,
+  ...statisticsEn,
 };

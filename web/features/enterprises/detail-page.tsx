@@ -6,6 +6,7 @@ import {
   IconHistory,
   IconInfoCircle,
   IconPackage,
+  IconTablePlus,
 } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
@@ -20,6 +21,7 @@ import { errorText } from '../../lib/errors';
 import { formatDay } from '../../lib/format';
 import { can, useMe } from '../../lib/session';
 import { PageHeader, usePageTitle } from '../../ui/page';
+import { canEnterReports } from '../statistics/api';
 import { DemoBadge, StatusBadge } from './enterprise-bits';
 import { HistoryPanel } from './history';
 import { ProductsPanel } from './products';
@@ -158,14 +160,25 @@ export function EnterpriseDetailPage() {
           </Group>
         }
         actions={
-          editable && (
-            <Button
-              leftSection={<IconEdit size={16} aria-hidden />}
-              renderRoot={(p) => <Link to="/enterprises/$id/edit" params={{ id }} {...p} />}
-            >
-              {t('ent.edit')}
-            </Button>
-          )
+          <>
+            {canEnterReports(me.user.role) && e.reportsMonthly && (
+              <Button
+                variant="light"
+                leftSection={<IconTablePlus size={16} aria-hidden />}
+                renderRoot={(p) => <Link to="/statistics/entry" search={{ enterprise: id }} {...p} />}
+              >
+                {t('st.entry.open')}
+              </Button>
+            )}
+            {editable && (
+              <Button
+                leftSection={<IconEdit size={16} aria-hidden />}
+                renderRoot={(p) => <Link to="/enterprises/$id/edit" params={{ id }} {...p} />}
+              >
+                {t('ent.edit')}
+              </Button>
+            )}
+          </>
         }
       />
       {e.isDemo && (
