@@ -2,10 +2,16 @@ import type { z } from 'zod';
 import type {
   applyBody,
   CallDto,
+  createCallBody,
+  createPlanBody,
+  createRubricBody,
+  createSchemeBody,
   impactDto,
   outcomeBody,
   PlanDto,
   rankingEntry,
+  rubricDto,
+  rulesDto,
   SchemeDetail,
   SchemeSummary,
   scoreSheetDto,
@@ -21,6 +27,8 @@ export type ScoreSheet = z.infer<typeof scoreSheetDto>;
 export type ApplyInput = z.input<typeof applyBody>;
 export type OutcomeInput = z.input<typeof outcomeBody>;
 export type { CallDto, PlanDto, SchemeDetail, SchemeSummary };
+export type Rules = z.infer<typeof rulesDto>;
+export type Rubric = z.infer<typeof rubricDto>;
 
 let currentCsrf: string | null = null;
 const csrf = () => currentCsrf;
@@ -56,6 +64,23 @@ async function req<T>(method: string, url: string, body?: unknown): Promise<T> {
 }
 
 export const ext = {
+  rules: () => req<Rules>('GET', '/api/extension/rules'),
+  rubrics: () => req<Rubric[]>('GET', '/api/extension/rubrics'),
+  createPlan: (body: z.input<typeof createPlanBody>) => req<PlanDto>('POST', '/api/extension/plans', body),
+  createCall: (body: z.input<typeof createCallBody>) => req<CallDto>('POST', '/api/extension/calls', body),
+  createRubric: (body: z.input<typeof createRubricBody>) =>
+    req<Rubric>('POST', '/api/extension/rubrics', body),
+  createScheme: (body: z.input<typeof createSchemeBody>) =>
+    req<SchemeDetail>('POST', '/api/extension/schemes', body),
+  addMilestone: (id: string, body: { title: string; dueOn: string | null }) =>
+    req<SchemeDetail>('POST', `/api/extension/schemes/${id}/milestones`, body),
+  milestoneDone: (id: string, milestoneId: string, doneOn: string) =>
+    req<SchemeDetail>('POST', `/api/extension/schemes/${id}/milestones/${milestoneId}/done`, { doneOn }),
+  enterprises: (q: string) =>
+    req<{ items: { id: string; name: string; taxCode: string }[] }>(
+      'GET',
+      `/api/enterprises${queryString({ q, pageSize: 20 })}`,
+    ),
   plans: () => req<PlanDto[]>('GET', '/api/extension/plans'),
   calls: (q: { year?: number } = {}) => req<CallDto[]>('GET', `/api/extension/calls${queryString(q)}`),
   ranking: (callId: string) => req<RankingEntry[]>('GET', `/api/extension/calls/${callId}/ranking`),

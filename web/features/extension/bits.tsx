@@ -19,7 +19,12 @@ const COLORS: Record<string, string> = {
 
 export function SchemeStatus({ status, lang }: { status: string; lang: Lang }) {
   return (
-    <Badge color={COLORS[status] ?? 'gray'} variant={status === 'settled' ? 'filled' : 'light'}>
+    <Badge
+      color={COLORS[status] ?? 'gray'}
+      variant={status === 'settled' ? 'filled' : 'light'}
+      tt="none"
+      style={{ minWidth: 'max-content', overflow: 'visible' }}
+    >
       {STATUS[lang][status] ?? status}
     </Badge>
   );

@@ -85,8 +85,8 @@ export function ImpactPage() {
           <>
             <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }}>
               <Stat label={tx(lang, 'schemes')} value={String(d.schemes)} />
-              <Stat label={tx(lang, 'approved')} value={formatVnd(d.approvedVnd, lang, 0)} />
-              <Stat label={tx(lang, 'disbursed')} value={formatVnd(d.disbursedVnd, lang, 0)} />
+              <Stat label={tx(lang, 'approved')} value={formatVnd(d.approvedVnd, lang, 2)} />
+              <Stat label={tx(lang, 'disbursed')} value={formatVnd(d.disbursedVnd, lang, 2)} />
               <Stat label={tx(lang, 'jobs')} value={String(d.jobsCreated)} />
               <Stat
                 label={w.jobsPerBillion}
@@ -103,7 +103,7 @@ export function ImpactPage() {
               />
             </SimpleGrid>
             <Section title={tx(lang, 'schemes')}>
-              <Table.ScrollContainer minWidth={1000}>
+              <Table.ScrollContainer minWidth={1150}>
                 <Table striped>
                   <Table.Thead>
                     <Table.Tr>
@@ -122,7 +122,7 @@ export function ImpactPage() {
                   <Table.Tbody>
                     {d.rows.map((r) => (
                       <Table.Tr key={r.schemeId}>
-                        <Table.Td>
+                        <Table.Td style={{ whiteSpace: 'nowrap' }}>
                           <Anchor
                             renderRoot={(p) => (
                               <Link to="/extension/schemes/$id" params={{ id: r.schemeId }} {...p} />
@@ -135,7 +135,7 @@ export function ImpactPage() {
                         <Table.Td>
                           <SchemeStatus status={r.status} lang={lang} />
                         </Table.Td>
-                        <Table.Td ta="right">
+                        <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
                           {r.approvedAmountVnd ? formatVnd(r.approvedAmountVnd, lang, 0) : '–'}
                         </Table.Td>
                         <Table.Td ta="right">
@@ -146,7 +146,7 @@ export function ImpactPage() {
                         <Table.Td ta="right">{r.jobsCreated ?? '–'}</Table.Td>
                         <Table.Td ta="right">{signedPct(r.output.enterpriseGrowthPct, lang)}</Table.Td>
                         <Table.Td ta="right">{signedPct(r.output.peersGrowthPct, lang)}</Table.Td>
-                        <Table.Td ta="right" fw={700}>
+                        <Table.Td ta="right" fw={700} style={{ whiteSpace: 'nowrap' }}>
                           {points(r.output.growthDifferencePct, lang)}
                         </Table.Td>
                         <Table.Td>

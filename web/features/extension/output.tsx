@@ -91,7 +91,7 @@ export function OutputComparison({ o, lang, title }: { o: OutputSeriesDto; lang:
     p ? `${formatVnd(p.value, lang, 2)}${p.months < 12 ? ` (${p.months}/12 ${w.months})` : ''}` : '–';
   return (
     <Stack gap="xs">
-      <Table.ScrollContainer minWidth={520}>
+      <Table.ScrollContainer minWidth={340}>
         <Table withTableBorder aria-label={title}>
           <Table.Thead>
             <Table.Tr>

@@ -9,13 +9,16 @@ import { formatDay } from '../../lib/format';
 import { PageHeader, usePageTitle } from '../../ui/page';
 import { ext, useExtensionSession } from './api';
 import { SchemeStatus, Section, vnd } from './bits';
+import { ExportButtons } from './exports';
+import { CallForm, PlanForm, RubricForm } from './manage';
 import { SOURCE, tx } from './strings';
 
 /** Yearly plans with budget lines and what is committed/disbursed/settled; calls and their ranking. */
 export function PlansPage() {
   const lang = useLang();
   const { t } = useTranslation();
-  useExtensionSession();
+  const me = useExtensionSession();
+  const office = ['admin', 'extension_officer'].includes(me.user.role);
   usePageTitle(tx(lang, 'plans'));
   const plans = useQuery({ queryKey: ['ext', 'plans'], queryFn: ext.plans });
   const calls = useQuery({ queryKey: ['ext', 'calls'], queryFn: () => ext.calls() });
@@ -27,7 +30,7 @@ export function PlansPage() {
   });
   return (
     <>
-      <PageHeader title={tx(lang, 'plans')} />
+      <PageHeader title={tx(lang, 'plans')} actions={<ExportButtons lists={['plans', 'calls']} />} />
       <Stack>
         {plans.error && <Alert color="red">{errorText(t, plans.error)}</Alert>}
         {plans.isPending && <Loader />}
@@ -134,6 +137,13 @@ export function PlansPage() {
               </Table>
             </Table.ScrollContainer>
           </Section>
+        )}
+        {office && (
+          <>
+            <PlanForm />
+            <CallForm />
+            <RubricForm />
+          </>
         )}
       </Stack>
     </>

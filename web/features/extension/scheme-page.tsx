@@ -27,11 +27,13 @@ import { formatDay } from '../../lib/format';
 import { PageHeader, usePageTitle } from '../../ui/page';
 import { ext, type SchemeDetail, useExtensionSession } from './api';
 import { SchemeStatus, Section, vnd } from './bits';
+import { Milestones } from './manage';
 import { OutputComparison } from './output';
 import { ACTION, DOC_KIND, KIND, SOURCE, tx } from './strings';
 
 const COUNCIL = ['admin', 'leader', 'officer', 'extension_officer'];
 const OFFICE = ['admin', 'extension_officer'];
+const TERMINAL = ['rejected', 'settled', 'cancelled'];
 
 /** One scheme: amounts and rule, next steps, documents, timeline, outcomes with flags, appraisal sheet. */
 export function SchemePage() {
@@ -103,6 +105,7 @@ export function SchemePage() {
         {OFFICE.includes(role) && ['contracted', 'in_progress'].includes(s.status) && (
           <Disburse s={s} onDone={refresh} />
         )}
+        <Milestones s={s} canEdit={OFFICE.includes(role) && !TERMINAL.includes(s.status)} onDone={refresh} />
         <Outcomes s={s} onDone={refresh} canEdit={OFFICE.includes(role)} />
         {COUNCIL.includes(role) && ['submitted', 'appraisal'].includes(s.status) && <ScoreSheet id={s.id} />}
         <Section title={tx(lang, 'timeline')}>

@@ -10,6 +10,7 @@ import { PageHeader, usePageTitle } from '../../ui/page';
 import { ext, useExtensionSession } from './api';
 import { SchemeStatus, Section, vnd } from './bits';
 import { ExportButtons } from './exports';
+import { SchemeForm } from './manage';
 import { KIND, SOURCE, STATUS, tx } from './strings';
 
 /** The schemes list with filters, the programme's impact, and exports (staff; an enterprise sees its own). */
@@ -85,7 +86,7 @@ export function SchemesPage() {
           {list.error && <Alert color="red">{errorText(t, list.error)}</Alert>}
           {list.data && list.data.length === 0 && <Text c="dimmed">{tx(lang, 'none')}</Text>}
           {list.data && list.data.length > 0 && (
-            <Table.ScrollContainer minWidth={900}>
+            <Table.ScrollContainer minWidth={1100}>
               <Table striped highlightOnHover>
                 <Table.Thead>
                   <Table.Tr>
@@ -102,7 +103,7 @@ export function SchemesPage() {
                 <Table.Tbody>
                   {list.data.map((s) => (
                     <Table.Tr key={s.id}>
-                      <Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
                         <Anchor
                           renderRoot={(p) => (
                             <Link to="/extension/schemes/$id" params={{ id: s.id }} {...p} />
@@ -118,8 +119,12 @@ export function SchemesPage() {
                       <Table.Td>
                         <SchemeStatus status={s.status} lang={lang} />
                       </Table.Td>
-                      <Table.Td ta="right">{vnd(s.approvedAmountVnd, lang)}</Table.Td>
-                      <Table.Td ta="right">{vnd(s.disbursedVnd, lang)}</Table.Td>
+                      <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                        {vnd(s.approvedAmountVnd, lang)}
+                      </Table.Td>
+                      <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                        {vnd(s.disbursedVnd, lang)}
+                      </Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
@@ -127,6 +132,7 @@ export function SchemesPage() {
             </Table.ScrollContainer>
           )}
         </Section>
+        {['admin', 'extension_officer'].includes(me.user.role) && <SchemeForm />}
       </Stack>
     </>
   );
