@@ -137,7 +137,10 @@ export function DashboardView(props: {
       {
         kind: 'sections',
         title: '',
-        categories: h.sections.map((s) => name(s.name)),
+        categories: h.sections.map((s) => {
+          const n = name(s.name);
+          return n.charAt(0).toUpperCase() + n.slice(1);
+        }),
         series: h.years.map((y, i) => ({ name: y, data: h.sections.map((s) => bn(s.values[i] ?? null)) })),
         unit: t('dash.bn'),
       },
