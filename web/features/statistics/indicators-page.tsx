@@ -413,7 +413,7 @@ export function IndicatorsPage() {
           ) : reporting.data.late.length === 0 ? (
             <Text c="dimmed">{t('st.ind.late_none')}</Text>
           ) : (
-            <Table striped aria-labelledby="st-late" className="bt-stack bt-stack-errors">
+            <Table striped aria-labelledby="st-late" className="st-cards">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th w={140}>{t('st.ind.tax_code')}</Table.Th>

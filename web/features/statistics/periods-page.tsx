@@ -106,7 +106,7 @@ export function PeriodsPage() {
       ) : (
         <Paper p={0}>
           <Table.ScrollContainer minWidth={0} type="native">
-            <Table striped className="bt-stack st-periods" aria-label={t('st.per.title')}>
+            <Table striped className="st-cards st-periods" aria-label={t('st.per.title')}>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('st.per.period')}</Table.Th>

@@ -1,5 +1,4 @@
 import {
-  Badge,
   Button,
   Group,
   Loader,
@@ -46,7 +45,6 @@ export function ValidationQueuePage() {
   });
   const name = (code: string) => products.data?.find((p) => p.code === code)?.nameVi ?? code;
   const unit = (code: string) => products.data?.find((p) => p.code === code)?.unit ?? '';
-  const warnList = (w: string[]) => w.map((x) => t(`st.warn.${x}`, { defaultValue: x })).join('; ');
 
   return (
     <>
@@ -82,7 +80,7 @@ export function ValidationQueuePage() {
         ) : (
           <Paper p={0}>
             <Table.ScrollContainer minWidth={0} type="native">
-              <Table striped className="bt-stack st-queue" aria-label={t('st.queue.title')}>
+              <Table striped className="st-cards st-queue" aria-label={t('st.queue.title')}>
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th>{t('st.queue.enterprise')}</Table.Th>
@@ -111,13 +109,13 @@ export function ValidationQueuePage() {
                         {unit(r.productCode)}
                       </Table.Td>
                       <Table.Td>
-                        <Group gap={4}>
+                        <Stack gap={2}>
                           {r.warnings.map((w) => (
-                            <Badge key={w} color="orange" variant="light" size="sm" title={warnList([w])}>
+                            <Text key={w} size="xs" c="orange.9" fw={600}>
                               {t(`st.warn.${w}`, { defaultValue: w })}
-                            </Badge>
+                            </Text>
                           ))}
-                        </Group>
+                        </Stack>
                       </Table.Td>
                       <Table.Td style={{ whiteSpace: 'pre-line', overflowWrap: 'anywhere' }}>
                         {r.comment ?? '–'}
