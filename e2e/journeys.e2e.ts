@@ -20,6 +20,9 @@ describe('browser journeys (issue #2)', () => {
   it('an officer finds Đồng Bành by "dong banh", edits it and sees the change in its history', async () => {
     const { page } = browser;
     await signIn(page, baseUrl, 'canbo@demo.buoctien.vn');
+    // Staff land on the dashboard; the registry is one click away in the navigation.
+    await page.getByRole('heading', { level: 1, name: 'Bảng điều hành công nghiệp' }).waitFor();
+    await page.getByRole('link', { name: 'Danh bạ doanh nghiệp' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Danh bạ doanh nghiệp' }).waitFor();
 
     await page.getByRole('searchbox', { name: 'Tìm kiếm' }).fill('dong banh');
@@ -92,7 +95,7 @@ describe('browser journeys (issue #2)', () => {
     await page.keyboard.press('Tab');
     expect(await focused()).toBe('Đăng nhập');
     await page.keyboard.press('Enter');
-    await page.getByRole('heading', { level: 1, name: 'Danh bạ doanh nghiệp' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Bảng điều hành công nghiệp' }).waitFor();
 
     // First Tab on a page lands on the skip link, which is visible when focused and moves focus to <main>.
     await page.keyboard.press('Tab');

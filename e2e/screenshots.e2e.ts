@@ -88,6 +88,8 @@ describe('screens at laptop and phone widths', () => {
         await shot(page, 'login', vp.name);
 
         await signIn(page, baseUrl, 'canbo@demo.buoctien.vn');
+        await page.getByRole('heading', { level: 1, name: 'Bảng điều hành công nghiệp' }).waitFor();
+        await page.goto(`${baseUrl}/enterprises`);
         await page.getByRole('heading', { level: 1, name: 'Danh bạ doanh nghiệp' }).waitFor();
         await page
           .getByRole('link', { name: /Công ty/ })

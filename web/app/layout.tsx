@@ -117,10 +117,11 @@ export function AppLayout() {
     try {
       await api.auth.logout();
     } finally {
+      // Leave the signed-in layout first: it must not render again without a session.
+      await navigate({ to: '/login' });
       setCsrfToken(null);
       queryClient.setQueryData(['me'], null);
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
-      await navigate({ to: '/login' });
     }
   }
 
