@@ -164,12 +164,7 @@ export function ValidationQueuePage() {
           </Paper>
         )}
         {q.data && q.data.total > PAGE_SIZE && (
-          <Pagination
-            value={page}
-            onChange={setPage}
-            total={Math.ceil(q.data.total / PAGE_SIZE)}
-            getControlProps={() => ({ 'aria-label': t('st.queue.title') })}
-          />
+          <Pagination value={page} onChange={setPage} total={Math.ceil(q.data.total / PAGE_SIZE)} />
         )}
       </Stack>
       <ReviewDialog
