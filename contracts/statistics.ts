@@ -290,3 +290,47 @@ export const reportingDto = z.object({
     z.object({ enterpriseId: uuid, taxCode: z.string(), name: z.string(), areaCode: z.string() }),
   ),
 });
+
+/** The annual report: every §2 figure of a year by month and for the year, by area, section and product, with YoY. */
+export const annualReportQuery = z.object({
+  area: z.string().min(1).max(20).default('20'),
+  year: z.coerce.number().int().min(1990).max(2100),
+  baseYear: z.coerce.number().int().min(1990).max(2100).optional(),
+  imputation: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+  subAreas: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+});
+export type AnnualReportQuery = z.infer<typeof annualReportQuery>;
+export const annualReportRow = z.object({
+  area: z.string(),
+  freq: z.enum(['M', 'A']),
+  period: z.string(),
+  /** `_T` or a VSIC section letter (product rows: `_T`). */
+  activity: z.string(),
+  /** `_T` or a product code. */
+  product: z.string(),
+  outputQty: z.string().nullable(),
+  outputQtyYoy: z.string().nullable(),
+  goConst: z.string().nullable(),
+  goConstYoy: z.string().nullable(),
+  goCur: z.string().nullable(),
+  goCurYoy: z.string().nullable(),
+  /** All-industry rows only. */
+  reportingRate: z.string().nullable(),
+  /** Missing reports filled by imputation in the figure (OBS_STATUS E when > 0). */
+  imputed: z.number().int(),
+  provisional: z.boolean(),
+});
+export type AnnualReportRow = z.infer<typeof annualReportRow>;
+export const annualReport = z.object({
+  year: z.number().int(),
+  baseYear: z.number().int(),
+  imputation: z.boolean(),
+  rows: z.array(annualReportRow),
+});
+export type AnnualReport = z.infer<typeof annualReport>;

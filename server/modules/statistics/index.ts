@@ -1,5 +1,6 @@
 /** Statistics: products, monthly reports with revisions, live aggregates, indicators, periods and export. */
 
+export { annualReport } from './annual-report';
 export { render as renderIndicators } from './export';
 export { enterpriseOutputByYear, enterpriseOutputSeries } from './output-series';
 export { rebuildAggregates } from './statistics.repository';

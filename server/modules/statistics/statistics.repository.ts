@@ -40,6 +40,35 @@ const CHUNK = 20_000;
 
 const rows = <T>(r: unknown) => (r as { rows: T[] }).rows;
 
+/** BT_STAT_PROFILE=1: time every statement of the write path (printed per call of writeFacts). */
+const PROFILE = Boolean(process.env.BT_STAT_PROFILE);
+const profile = new Map<string, number>();
+function profiled(tx: Db): Db {
+  if (!PROFILE) return tx;
+  return new Proxy(tx, {
+    get(target, prop, recv) {
+      if (prop !== 'execute') return Reflect.get(target, prop, recv);
+      return async (q: SQL) => {
+        const t0 = performance.now();
+        const r = await target.execute(q);
+        const text = (q as unknown as { queryChunks: unknown[] }).queryChunks
+          .map((c) => (c as { value?: string[] } | null)?.value?.join('') ?? '?')
+          .join('')
+          .replace(/\s+/g, ' ')
+          .slice(0, 70);
+        profile.set(text, (profile.get(text) ?? 0) + performance.now() - t0);
+        return r;
+      };
+    },
+  });
+}
+function printProfile() {
+  if (!PROFILE) return;
+  for (const [k, v] of [...profile].sort((a, b) => b[1] - a[1]))
+    console.error(`${v.toFixed(0).padStart(7)} ms  ${k}`);
+  profile.clear();
+}
+
 async function contributions(tx: Db, sign: 1 | -1): Promise<void> {
   const s = sql.raw(String(sign));
   await tx.execute(sql`
@@ -124,6 +153,7 @@ export async function writeFacts(
   meta: WriteMeta,
   onChunk: (done: number) => void = () => {},
 ): Promise<{ inserted: number; updated: number; unchanged: number }> {
+  tx = profiled(tx);
   const result = { inserted: 0, updated: 0, unchanged: 0 };
   await tx.execute(sql`select pg_advisory_xact_lock(${LOCK_KEY})`);
   for (let i = 0; i < facts.length; i += CHUNK) {
@@ -187,6 +217,7 @@ export async function writeFacts(
     }
     onChunk(Math.min(i + CHUNK, facts.length));
   }
+  printProfile();
   return result;
 }
 

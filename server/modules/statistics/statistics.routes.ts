@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { idParams, importQuery, importResult, paged } from '../../../contracts/common';
 import { isStaff, STAFF_ROLES } from '../../../contracts/roles';
 import {
+  annualReport,
+  annualReportQuery,
   entryResult,
   exportQuery,
   gridQuery,
@@ -26,6 +28,7 @@ import {
 import { readTable } from '../../platform/files';
 import { type App, type AppContext, readUpload } from '../../platform/http';
 import { runTracked } from '../../platform/jobs';
+import { annualReport as computeAnnualReport } from './annual-report';
 import { render } from './export';
 import { ymOf } from './period';
 import * as service from './statistics.service';
@@ -215,6 +218,20 @@ export function statisticsRoutes(app: App, { database, config }: AppContext): vo
     },
     async (req) =>
       service.computeIndicators(db, req.query, { baseYearDefault: config.BASE_YEAR, embargo: embargo(req) }),
+  );
+
+  app.get(
+    '/api/statistics/annual-report',
+    {
+      config: { access: STAFF_ROLES },
+      schema: {
+        tags: ['statistics'],
+        summary: 'Báo cáo năm / annual report: every §2 figure by month, area, section and product, with YoY',
+        querystring: annualReportQuery,
+        response: { 200: annualReport },
+      },
+    },
+    async (req) => computeAnnualReport(db, req.query, { baseYearDefault: config.BASE_YEAR }),
   );
 
   app.get(

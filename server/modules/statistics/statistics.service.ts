@@ -333,7 +333,7 @@ interface CandidateRow {
   comment: string | null;
 }
 
-async function periodStatuses(db: Db, months: number[]): Promise<Map<number, PeriodStatus>> {
+export async function periodStatuses(db: Db, months: number[]): Promise<Map<number, PeriodStatus>> {
   if (!months.length) return new Map();
   const list = rows<{ ym: number; status: PeriodStatus }>(
     await db.execute(sql`select ym, status from stat_periods where ym = any(${sql.param(months)}::int[])`),
@@ -857,7 +857,7 @@ export async function territoryCodes(db: Db, code: string): Promise<string[]> {
   return [...out];
 }
 
-async function subAreasValid(db: Db, code: string, from: number, to: number) {
+export async function subAreasValid(db: Db, code: string, from: number, to: number) {
   const start = `${ymText(from)}-01`;
   const end = `${ymText(to)}-28`;
   return (await listAreas(db, { parent: code })).filter(
