@@ -10,6 +10,7 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
@@ -41,6 +42,7 @@ export function StatisticsImportPage() {
   const [reason, setReason] = useState('');
   const { stage, busy, run, reset } = useImportJob<StatImportResult>();
   const cols = COLUMNS[kind];
+  const narrow = useMediaQuery('(max-width: 48em)');
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -68,9 +70,8 @@ export function StatisticsImportPage() {
                     reset();
                   }}
                   data={IMPORT_KINDS.map((k) => ({ value: k, label: t(`st.imp.kind.${k}`) }))}
-                  orientation="horizontal"
+                  orientation={narrow ? 'vertical' : 'horizontal'}
                   fullWidth
-                  className="st-kinds"
                   disabled={busy}
                 />
               </div>
