@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
-import { afterEach, describe, expect, inject, it } from 'vitest';
+import { afterEach, describe, expect, inject, it, onTestFailed } from 'vitest';
 import { type Browser, openBrowser } from './browser';
 import { signIn, watchErrors } from './helpers';
 
@@ -21,6 +21,10 @@ describe('extension journey (issue #5)', () => {
     const b = await openBrowser();
     browsers.push(b);
     errors.push(watchErrors(b.page));
+    if (process.env.BT_E2E_DEBUG)
+      onTestFailed(async () => {
+        await b.page.screenshot({ path: `/tmp/ext-fail-${email.split('@')[0]}.png`, fullPage: true });
+      });
     await signIn(b.page, baseUrl, email);
     return b.page;
   }
@@ -51,7 +55,12 @@ describe('extension journey (issue #5)', () => {
     const next = region(page, 'Bước tiếp theo');
     if (fields.date) await next.getByRole('textbox', { name: 'Ngày' }).fill(fields.date);
     if (fields.amount) await next.getByRole('textbox', { name: 'Số tiền (đồng)' }).fill(fields.amount);
-    await next.getByRole('button', { name: button }).click();
+    try {
+      await next.getByRole('button', { name: button }).click({ timeout: 15_000 });
+    } catch (e) {
+      if (process.env.BT_E2E_DEBUG) await page.screenshot({ path: '/tmp/ext-fail.png', fullPage: true });
+      throw e;
+    }
   }
   const status = (page: Page, text: string) =>
     page.getByRole('main').getByText(text, { exact: true }).first().waitFor();
@@ -73,6 +82,7 @@ describe('extension journey (issue #5)', () => {
     await upload(page, 'Đơn đề nghị', 'don-de-nghi.pdf');
     await act(page, 'Nộp hồ sơ (Đơn đề nghị)', { date: '2015-02-10' });
     await status(page, 'Đã nộp');
+    if (process.env.BT_E2E_DEBUG) await page.screenshot({ path: '/tmp/ext-submitted.png', fullPage: true });
     // The enterprise has no council sheet and cannot approve.
     expect(await page.getByRole('region', { name: 'Phiếu chấm điểm thẩm định' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: /Phê duyệt/ }).count()).toBe(0);

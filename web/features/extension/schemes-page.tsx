@@ -86,7 +86,7 @@ export function SchemesPage() {
           {list.error && <Alert color="red">{errorText(t, list.error)}</Alert>}
           {list.data && list.data.length === 0 && <Text c="dimmed">{tx(lang, 'none')}</Text>}
           {list.data && list.data.length > 0 && (
-            <Table.ScrollContainer minWidth={1100}>
+            <Table.ScrollContainer minWidth={1000}>
               <Table striped highlightOnHover>
                 <Table.Thead>
                   <Table.Tr>
