@@ -44,7 +44,6 @@ export const ERROR_STATUS = {
   'server.busy': 503,
   'report.issued': 409,
   'report.no_data': 422,
-  'server.busy': 503,
   internal: 500,
 } as const;
 

@@ -63,7 +63,6 @@ const vi = {
   'server.busy': 'Hệ thống đang bận, vui lòng thử lại sau ít phút.',
   'report.issued': 'Báo cáo đã ban hành, không thể sửa. Hãy tạo bản dự thảo mới.',
   'report.no_data': 'Chưa có số liệu sản xuất công nghiệp kỳ {{period}} của địa bàn {{area}}.',
-  'server.busy': 'Hệ thống đang bận, vui lòng thử lại sau ít phút.',
   internal: 'Lỗi hệ thống. Mã yêu cầu: {{requestId}}.',
   // field and row issues
   'issue.required': 'Bắt buộc nhập.',
@@ -166,7 +165,6 @@ const en: Record<MessageCode, string> = {
   'server.busy': 'The system is busy; please try again in a few minutes.',
   'report.issued': 'This report has been issued and can no longer be changed. Generate a new draft.',
   'report.no_data': 'No industrial production figures for {{period}} in area {{area}} yet.',
-  'server.busy': 'The system is busy; please try again in a few minutes.',
   internal: 'System error. Request id: {{requestId}}.',
   'issue.required': 'Required.',
   'issue.invalid_type': 'Wrong type of value.',
