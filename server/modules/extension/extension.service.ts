@@ -49,7 +49,7 @@ import {
   extScores,
   extSupportCaps,
 } from './extension.tables';
-import { derive, growthPct, type OutcomeFigures, plausibilityFlags } from './outcomes';
+import { derive, type OutcomeFigures, plausibilityFlags } from './outcomes';
 import { outputComparisons } from './output-series';
 import { rankApplications } from './ranking';
 import { availableActions, checkDisbursement, decide, EDITABLE, type Refusal } from './scheme-lifecycle';

@@ -161,12 +161,3 @@ export function plausibilityFlags(outcomes: readonly OutcomeFigures[], ctx: Flag
   }
   return flags;
 }
-
-/** Growth of a series from its first to its last value, in percent (null when it cannot be computed). */
-export function growthPct(series: readonly { period: string; value: number }[]): number | null {
-  if (series.length < 2) return null;
-  const first = series[0]!.value;
-  const last = series[series.length - 1]!.value;
-  if (!(first > 0)) return null;
-  return Math.round(((last - first) / first) * 10000) / 100;
-}
