@@ -4,7 +4,7 @@ import type { SchemeDetail } from '../../../contracts/extension';
 import { createTestContext, type Session, type TestContext } from '../../test/harness';
 
 /** A multipart body with one file in the `file` field. */
-export function multipart(filename: string, content: Buffer | string) {
+function multipart(filename: string, content: Buffer | string) {
   const b = `bt${randomBytes(8).toString('hex')}`;
   const payload = Buffer.concat([
     Buffer.from(
