@@ -236,7 +236,8 @@ async function run(argv: string[]): Promise<void> {
       if (!/^\d{4}$/.test(year)) throw new UsageError(`--year: YYYY (${usage})`);
       if (v.quarter && !/^[1-4]$/.test(v.quarter)) throw new UsageError('--quarter: 1 | 2 | 3 | 4');
       const format = v.format ?? 'docx';
-      if (format !== 'docx' && format !== 'pdf' && format !== 'md') throw new UsageError('--format: docx | pdf | md');
+      if (format !== 'docx' && format !== 'pdf' && format !== 'md')
+        throw new UsageError('--format: docx | pdf | md');
       if (v['base-year'] && !/^\d{4}$/.test(v['base-year'])) throw new UsageError('--base-year: YYYY');
       const out = path.resolve(need(v.out, 'out'));
       const period = v.quarter ? `${year}-Q${v.quarter}` : year;

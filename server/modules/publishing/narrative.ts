@@ -117,11 +117,6 @@ export function quantityText(value: number, unit: Bilingual, lang: Lang): string
   return `${num} ${scale ? `${scale.en} ` : ''}${en}`;
 }
 
-function unitOf(p: ProductFacts, lang: Lang): string {
-  if (lang === 'vi') return p.unit.vi;
-  return p.unit.en ?? unitEn(p.unit.vi);
-}
-
 /** `Tỉnh Lạng Sơn` → `tỉnh Lạng Sơn` / `Lạng Sơn province`. */
 export function areaPhrase(name: Bilingual, lang: Lang): string {
   if (lang === 'en') {

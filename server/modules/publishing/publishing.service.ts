@@ -360,7 +360,7 @@ export async function publicReports(db: Db): Promise<ReportSummary[]> {
 
 export async function publicReport(db: Db, id: string): Promise<ReportDto> {
   const r = await repo.getReport(db, id);
-  if (!r || r.status !== 'issued' || !(await isPublished(db, r.period))) throw new AppError('not_found');
+  if (r?.status !== 'issued' || !(await isPublished(db, r.period))) throw new AppError('not_found');
   return { ...(await toDto(db, r)), createdBy: null, issuedBy: null };
 }
 
