@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Loader, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Loader, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -13,6 +13,11 @@ import { ExportButtons } from './exports';
 import { CallForm, PlanForm, RubricForm } from './manage';
 import { SOURCE, tx } from './strings';
 
+const CALL_STATUS: Record<'vi' | 'en', Record<string, string>> = {
+  vi: { draft: 'Nháp', open: 'Đang mở', closed: 'Đã đóng' },
+  en: { draft: 'Draft', open: 'Open', closed: 'Closed' },
+};
+
 /** Yearly plans with budget lines and what is committed/disbursed/settled; calls and their ranking. */
 export function PlansPage() {
   const lang = useLang();
@@ -22,6 +27,11 @@ export function PlansPage() {
   usePageTitle(tx(lang, 'plans'));
   const plans = useQuery({ queryKey: ['ext', 'plans'], queryFn: ext.plans });
   const calls = useQuery({ queryKey: ['ext', 'calls'], queryFn: () => ext.calls() });
+  const rules = useQuery({ queryKey: ['ext', 'rules'], queryFn: ext.rules, staleTime: 600_000 });
+  const groupName = (code: string) => {
+    const g = rules.data?.activityGroups.find((x) => x.code === code);
+    return g ? (lang === 'en' ? g.nameEn : g.name) : code;
+  };
   const [callId, setCallId] = useState<string | null>(null);
   const ranking = useQuery({
     queryKey: ['ext', 'ranking', callId],
@@ -41,7 +51,7 @@ export function PlansPage() {
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th>{tx(lang, 'source')}</Table.Th>
-                    <Table.Th>Nhóm / group</Table.Th>
+                    <Table.Th>{lang === 'vi' ? 'Nhóm hoạt động' : 'Activity group'}</Table.Th>
                     <Table.Th ta="right">{tx(lang, 'budget')}</Table.Th>
                     <Table.Th ta="right">{tx(lang, 'committed')}</Table.Th>
                     <Table.Th ta="right">{tx(lang, 'disbursed')}</Table.Th>
@@ -52,7 +62,7 @@ export function PlansPage() {
                   {p.budgets.map((b) => (
                     <Table.Tr key={`${b.fundingSource}-${b.activityGroupCode}`}>
                       <Table.Td>{SOURCE[lang][b.fundingSource]}</Table.Td>
-                      <Table.Td>{b.activityGroupCode}</Table.Td>
+                      <Table.Td>{groupName(b.activityGroupCode)}</Table.Td>
                       <Table.Td ta="right">{vnd(b.amountVnd, lang)}</Table.Td>
                       <Table.Td ta="right">{vnd(b.committedVnd, lang)}</Table.Td>
                       <Table.Td ta="right">{vnd(b.disbursedVnd, lang)}</Table.Td>
@@ -71,15 +81,18 @@ export function PlansPage() {
             </Table.ScrollContainer>
           </Section>
         ))}
-        <Section title={tx(lang, 'openCalls')}>
+        <Section title={lang === 'vi' ? 'Các đợt xét chọn' : 'Calls'}>
           {calls.data?.map((c) => (
             <Stack key={c.id} gap={2} mb="sm">
-              <Text fw={600}>
-                {c.title} <Badge variant="light">{c.status}</Badge>
-              </Text>
+              <Group gap="xs" wrap="wrap">
+                <Text fw={600}>{c.title}</Text>
+                <Badge variant="light" tt="none">
+                  {CALL_STATUS[lang][c.status] ?? c.status}
+                </Badge>
+              </Group>
               <Text size="sm" c="dimmed">
                 {SOURCE[lang][c.fundingSource]} · {formatDay(c.opensOn, lang)} – {formatDay(c.closesOn, lang)}{' '}
-                · {c.applications}
+                · {c.applications} {lang === 'vi' ? 'hồ sơ' : 'applications'}
               </Text>
               <Button size="xs" variant="light" w="fit-content" onClick={() => setCallId(c.id)}>
                 {tx(lang, 'ranking')}
