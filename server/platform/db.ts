@@ -57,6 +57,9 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
 
 async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection the server ends (restart, administrator, dropped database) is an 'error' event on the
+  // pool; without a listener it would crash the process. The pool opens a new connection when one is needed.
+  pool.on('error', () => {});
   // Keep numeric/bigint as strings (the default) and dates as text, as PGlite returns them.
   const asText = (v: string) => v;
   pg.types.setTypeParser(pg.types.builtins.DATE, asText);
