@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { AreaDto } from '../../../contracts/areas';
+import { formatDate } from '../../../contracts/format';
 import { useLang } from '../../app/i18n';
-import { formatDay } from '../../lib/format';
 import { statsApi } from './stats-api';
 
 /** The province and its districts (also those abolished in 2025, marked with their end date). */
@@ -22,7 +22,7 @@ export function useAreaOptions(): { options: { value: string; label: string }[];
       )
       .map((a) => {
         const name = lang === 'en' ? (a.nameEn ?? a.name) : a.name;
-        return { value: a.code, label: a.validTo ? `${name} (→ ${formatDay(a.validTo, lang)})` : name };
+        return { value: a.code, label: a.validTo ? `${name} (→ ${formatDate(a.validTo, lang)})` : name };
       });
     return { options, areas };
   }, [q.data, lang]);

@@ -2,6 +2,7 @@ import { Alert, Badge, Drawer, Group, Loader, ScrollArea, Stack, Table, Text, Ti
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import {
+  formatDate,
   formatNumber,
   formatPercent,
   formatPeriod,
@@ -13,7 +14,6 @@ import type { Figure, FigureRef } from '../../../contracts/publishing';
 import { isStaff } from '../../../contracts/roles';
 import { useLang } from '../../app/i18n';
 import { errorText } from '../../lib/errors';
-import { formatDay } from '../../lib/format';
 import { meQuery } from '../../lib/session';
 import { statsApi } from './stats-api';
 
@@ -189,7 +189,7 @@ export function FigureDetails({
                             <Text key={v.revision} size="xs">
                               {v.revision}: {v.quantityOld === null ? '–' : formatNumber(v.quantityOld, lang)}{' '}
                               → {formatNumber(v.quantityNew, lang)} ({v.via},{' '}
-                              {formatDay(v.at.slice(0, 10), lang)}){v.comment ? ` — ${v.comment}` : ''}
+                              {formatDate(v.at.slice(0, 10), lang)}){v.comment ? ` — ${v.comment}` : ''}
                             </Text>
                           ))}
                     </Table.Td>

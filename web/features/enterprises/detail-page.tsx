@@ -13,12 +13,11 @@ import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router'
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EnterpriseDto } from '../../../contracts/enterprises';
-import { formatDateTime, formatNumber, formatVnd } from '../../../contracts/format';
+import { formatDate, formatDateTime, formatNumber, formatVnd } from '../../../contracts/format';
 import { useLang } from '../../app/i18n';
 import type { EnterpriseTab } from '../../app/router';
 import { ApiError } from '../../lib/api';
 import { errorText } from '../../lib/errors';
-import { formatDay } from '../../lib/format';
 import { can, useMe } from '../../lib/session';
 import { PageHeader, usePageTitle } from '../../ui/page';
 import { canEnterReports } from '../statistics/api';
@@ -90,7 +89,7 @@ function Info({ e }: { e: EnterpriseDto }) {
         <Field label={t('ent.name')}>{e.name}</Field>
         <Field label={t('ent.shortName')}>{e.shortName}</Field>
         <Field label={t('ent.nameEn')}>{e.nameEn}</Field>
-        <Field label={t('ent.foundedOn')}>{e.foundedOn && formatDay(e.foundedOn, lang)}</Field>
+        <Field label={t('ent.foundedOn')}>{e.foundedOn && formatDate(e.foundedOn, lang)}</Field>
         <Field label={t('ent.representative')}>{e.representative}</Field>
         <Field label={t('ent.charterCapitalVnd')}>
           {e.charterCapitalVnd && formatVnd(e.charterCapitalVnd, lang)}

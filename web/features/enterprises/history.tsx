@@ -4,12 +4,17 @@ import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { HistoryEntry } from '../../../contracts/enterprises';
-import { formatDateTime, formatNumber, formatQuantity, formatVnd } from '../../../contracts/format';
+import {
+  formatDate,
+  formatDateTime,
+  formatNumber,
+  formatQuantity,
+  formatVnd,
+} from '../../../contracts/format';
 import type { Lang } from '../../../contracts/messages';
 import { useLang } from '../../app/i18n';
 import { api } from '../../lib/api';
 import { errorText } from '../../lib/errors';
-import { formatDay } from '../../lib/format';
 import { keys } from './queries';
 
 const ENUMS: Record<string, string> = { ownership: 'ownership', sizeClass: 'size', status: 'status' };
@@ -28,7 +33,7 @@ export function formatValue(t: TFunction, lang: Lang, field: string, v: unknown)
   if (en && typeof v === 'string') return t(`${en}.${v}`, { defaultValue: v });
   if (field === 'charterCapitalVnd') return formatVnd(String(v), lang);
   if (field === 'employees' && typeof v === 'number') return formatNumber(v, lang);
-  if (field === 'foundedOn' && typeof v === 'string') return formatDay(v, lang);
+  if (field === 'foundedOn' && typeof v === 'string') return formatDate(v, lang);
   if (Array.isArray(v)) return v.length ? v.map((x) => formatValue(t, lang, 'product', x)).join('; ') : '–';
   if (typeof v === 'object') {
     const o = v as Record<string, unknown>;

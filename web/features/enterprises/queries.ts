@@ -2,10 +2,10 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AreaDto } from '../../../contracts/areas';
+import { formatDate } from '../../../contracts/format';
 import { VSIC_DIVISIONS, VSIC_SECTIONS } from '../../../contracts/vsic-data';
 import { useLang } from '../../app/i18n';
 import { api } from '../../lib/api';
-import { formatDay } from '../../lib/format';
 import type { EnterpriseSearch } from './search';
 
 export const keys = {
@@ -37,7 +37,7 @@ export function useAreaOptions(): SelectGroup[] {
   return useMemo(() => {
     const name = (a: AreaDto) => (lang === 'en' && a.nameEn ? a.nameEn : a.name);
     const label = (a: AreaDto) =>
-      a.validTo ? `${name(a)} (${t('area.until', { date: formatDay(a.validTo, lang) })})` : name(a);
+      a.validTo ? `${name(a)} (${t('area.until', { date: formatDate(a.validTo, lang) })})` : name(a);
     const groups: SelectGroup[] = [];
     for (const level of ['province', 'district', 'commune'] as const) {
       const items = areas

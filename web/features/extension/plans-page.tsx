@@ -3,9 +3,9 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDate } from '../../../contracts/format';
 import { useLang } from '../../app/i18n';
 import { errorText } from '../../lib/errors';
-import { formatDay } from '../../lib/format';
 import { PageHeader, usePageTitle } from '../../ui/page';
 import { ext, useExtensionSession } from './api';
 import { SchemeStatus, Section, vnd } from './bits';
@@ -91,8 +91,8 @@ export function PlansPage() {
                 </Badge>
               </Group>
               <Text size="sm" c="dimmed">
-                {SOURCE[lang][c.fundingSource]} · {formatDay(c.opensOn, lang)} – {formatDay(c.closesOn, lang)}{' '}
-                · {c.applications} {lang === 'vi' ? 'hồ sơ' : 'applications'}
+                {SOURCE[lang][c.fundingSource]} · {formatDate(c.opensOn, lang)} –{' '}
+                {formatDate(c.closesOn, lang)} · {c.applications} {lang === 'vi' ? 'hồ sơ' : 'applications'}
               </Text>
               <Button size="xs" variant="light" w="fit-content" onClick={() => setCallId(c.id)}>
                 {tx(lang, 'ranking')}

@@ -4,9 +4,9 @@ import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SUPPORT_KINDS } from '../../../contracts/extension';
+import { formatDate } from '../../../contracts/format';
 import { useLang } from '../../app/i18n';
 import { errorText, fieldErrors } from '../../lib/errors';
-import { formatDay } from '../../lib/format';
 import { PageHeader, usePageTitle } from '../../ui/page';
 import { ext, useExtensionSession } from './api';
 import { Section } from './bits';
@@ -61,8 +61,8 @@ export function PortalPage() {
           {open.length === 0 && <Text c="dimmed">{tx(lang, 'none')}</Text>}
           {open.map((c) => (
             <Text key={c.id}>
-              <b>{c.title}</b> — {SOURCE[lang][c.fundingSource]}, {formatDay(c.opensOn, lang)} –{' '}
-              {formatDay(c.closesOn, lang)}
+              <b>{c.title}</b> — {SOURCE[lang][c.fundingSource]}, {formatDate(c.opensOn, lang)} –{' '}
+              {formatDate(c.closesOn, lang)}
             </Text>
           ))}
         </Section>

@@ -21,9 +21,9 @@ import { Link, useParams } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DOCUMENT_KINDS } from '../../../contracts/extension';
+import { formatDate } from '../../../contracts/format';
 import { useLang } from '../../app/i18n';
 import { errorText } from '../../lib/errors';
-import { formatDay } from '../../lib/format';
 import { PageHeader, usePageTitle } from '../../ui/page';
 import { ext, type SchemeDetail, useExtensionSession } from './api';
 import { SchemeStatus, Section, vnd } from './bits';
@@ -113,7 +113,7 @@ export function SchemePage() {
             {s.timeline.map((e) => (
               <Timeline.Item key={e.id} title={ACTION[lang][e.action] ?? e.action}>
                 <Text size="xs" c="dimmed">
-                  {formatDay(e.onDate, lang)}
+                  {formatDate(e.onDate, lang)}
                   {e.actorName ? ` · ${e.actorName}` : ''}
                   {e.amountVnd ? ` · ${vnd(e.amountVnd, lang)}` : ''}
                 </Text>
@@ -320,7 +320,7 @@ function Outcomes({
               {s.outcomes.map((o) => (
                 <Table.Tr key={o.stage}>
                   <Table.Td>
-                    {tx(lang, o.stage)} · {formatDay(o.measuredOn, lang)}
+                    {tx(lang, o.stage)} · {formatDate(o.measuredOn, lang)}
                   </Table.Td>
                   <Table.Td>
                     {o.capacity ?? '–'} {o.capacityUnit ?? ''}
