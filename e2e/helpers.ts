@@ -1,5 +1,6 @@
-import type { Page } from 'playwright-core';
-import { expect } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, beforeEach, expect } from 'vitest';
+import { type Browser, openBrowser } from './browser';
 
 export const DEMO_PASSWORD = 'BuocTien-2014';
 
@@ -22,4 +23,29 @@ export async function signIn(page: Page, baseUrl: string, email: string): Promis
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await page.waitForURL((u) => !u.pathname.startsWith('/login'));
   await expect.poll(() => page.getByRole('button', { name: /Tài khoản của/ }).count()).toBe(1);
+}
+
+/**
+ * A fresh browser for each test of the calling suite, closed after it; the test fails on any page or console
+ * error. Read `page` and `context` inside a test: they are the current test's.
+ */
+export function browserPerTest(): { readonly page: Page; readonly context: BrowserContext } {
+  let current: Browser | undefined;
+  let errors: string[] = [];
+  beforeEach(async () => {
+    current = await openBrowser();
+    errors = watchErrors(current.page);
+  });
+  afterEach(async () => {
+    await current?.close();
+    expect(errors).toEqual([]);
+  });
+  return {
+    get page() {
+      return current!.page;
+    },
+    get context() {
+      return current!.context;
+    },
+  };
 }

@@ -1,21 +1,10 @@
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
-import { type Browser, openBrowser } from './browser';
-import { signIn, watchErrors } from './helpers';
+import { describe, expect, inject, it } from 'vitest';
+import { browserPerTest, signIn } from './helpers';
 
 const baseUrl = inject('baseUrl');
 
 describe('browser journeys (issue #2)', () => {
-  let browser: Browser;
-  let errors: string[];
-
-  beforeEach(async () => {
-    browser = await openBrowser();
-    errors = watchErrors(browser.page);
-  });
-  afterEach(async () => {
-    await browser.close();
-    expect(errors).toEqual([]);
-  });
+  const browser = browserPerTest();
 
   it('an officer finds Đồng Bành by "dong banh", edits it and sees the change in its history', async () => {
     const { page } = browser;

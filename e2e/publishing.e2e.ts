@@ -2,25 +2,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
-import { type Browser, openBrowser } from './browser';
-import { signIn, watchErrors } from './helpers';
+import { describe, expect, inject, it } from 'vitest';
+import { browserPerTest, signIn } from './helpers';
 
 const baseUrl = inject('baseUrl');
 
 /** Publishing journeys (issue #4): dashboard → rows, explorer → saved view + XLSX, 2014 report, open data. */
 describe('publishing journeys (issue #4)', () => {
-  let browser: Browser;
-  let errors: string[];
-
-  beforeEach(async () => {
-    browser = await openBrowser();
-    errors = watchErrors(browser.page);
-  });
-  afterEach(async () => {
-    await browser.close();
-    expect(errors).toEqual([]);
-  });
+  const browser = browserPerTest();
 
   it('a leader lands on the dashboard and clicks the year-to-date output down to its report rows', async () => {
     const { page } = browser;

@@ -1,6 +1,5 @@
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
-import { type Browser, openBrowser } from './browser';
-import { signIn, watchErrors } from './helpers';
+import { describe, expect, inject, it } from 'vitest';
+import { browserPerTest, signIn } from './helpers';
 
 const baseUrl = inject('baseUrl');
 const dongBanhId = inject('dongBanhId');
@@ -11,17 +10,7 @@ const dongBanhId = inject('dongBanhId');
  * because every demo month of 2013–2015 is published (locked) and 2016 has no report yet.
  */
 describe('statistics screens (issue #3)', () => {
-  let browser: Browser;
-  let errors: string[];
-
-  beforeEach(async () => {
-    browser = await openBrowser();
-    errors = watchErrors(browser.page);
-  });
-  afterEach(async () => {
-    await browser.close();
-    expect(errors).toEqual([]);
-  });
+  const browser = browserPerTest();
 
   it('a statistician enters and revises a figure and the indicator table changes live', async () => {
     const { page } = browser;

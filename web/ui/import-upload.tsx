@@ -1,5 +1,18 @@
-import { Alert, Code, Paper, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
+import {
+  Alert,
+  Button,
+  Code,
+  FileInput,
+  Group,
+  Paper,
+  Progress,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { IconAlertTriangle, IconCircleCheck, IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportResult, JobProgress } from '../../contracts/common';
@@ -208,5 +221,38 @@ export function ImportIssues({ issues }: { issues: Issue[] }) {
         </Table>
       </Table.ScrollContainer>
     </Paper>
+  );
+}
+
+/** The CSV/XLSX picker and the submit button of every import form; choosing another file clears the result. */
+export function ImportFileRow(props: {
+  file: File | null;
+  onFile: (f: File | null) => void;
+  busy: boolean;
+  mt?: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Group align="flex-end" gap="sm" mt={props.mt}>
+      <FileInput
+        label={t('imp.file')}
+        placeholder={t('imp.file_placeholder')}
+        accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        value={props.file}
+        onChange={props.onFile}
+        leftSection={<IconFileSpreadsheet size={16} aria-hidden />}
+        clearable
+        disabled={props.busy}
+        style={{ flex: '1 1 280px' }}
+      />
+      <Button
+        type="submit"
+        disabled={!props.file}
+        loading={props.busy}
+        leftSection={<IconUpload size={16} aria-hidden />}
+      >
+        {t('imp.submit')}
+      </Button>
+    </Group>
   );
 }

@@ -1,11 +1,10 @@
-import { Button, Code, FileInput, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
-import { IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
+import { Code, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ENTERPRISE_COLUMNS } from '../../../contracts/enterprises';
 import { api } from '../../lib/api';
-import { ImportStatus, useImportJob } from '../../ui/import-upload';
+import { ImportFileRow, ImportStatus, useImportJob } from '../../ui/import-upload';
 import { PageHeader, usePageTitle } from '../../ui/page';
 import { BackToList } from './detail-page';
 
@@ -54,30 +53,15 @@ export function EnterpriseImportPage() {
             </div>
           </SimpleGrid>
           <form onSubmit={submit}>
-            <Group align="flex-end" mt="lg" gap="sm">
-              <FileInput
-                label={t('imp.file')}
-                placeholder={t('imp.file_placeholder')}
-                accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                value={file}
-                onChange={(f) => {
-                  setFile(f);
-                  reset();
-                }}
-                leftSection={<IconFileSpreadsheet size={16} aria-hidden />}
-                clearable
-                disabled={busy}
-                style={{ flex: '1 1 280px' }}
-              />
-              <Button
-                type="submit"
-                disabled={!file}
-                loading={busy}
-                leftSection={<IconUpload size={16} aria-hidden />}
-              >
-                {t('imp.submit')}
-              </Button>
-            </Group>
+            <ImportFileRow
+              file={file}
+              onFile={(f) => {
+                setFile(f);
+                reset();
+              }}
+              busy={busy}
+              mt="lg"
+            />
           </form>
         </Paper>
 

@@ -1,17 +1,5 @@
-import {
-  Button,
-  Code,
-  FileInput,
-  Group,
-  Paper,
-  SegmentedControl,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Code, Group, Paper, SegmentedControl, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,7 +9,7 @@ import {
   TARGET_COLUMNS,
   WEIGHT_COLUMNS,
 } from '../../../contracts/statistics';
-import { ImportStatus, useImportJob } from '../../ui/import-upload';
+import { ImportFileRow, ImportStatus, useImportJob } from '../../ui/import-upload';
 import { PageHeader, usePageTitle } from '../../ui/page';
 import { IMPORT_KINDS, type ImportKind, type StatImportResult, statisticsApi } from './api';
 
@@ -105,30 +93,14 @@ export function StatisticsImportPage() {
                   disabled={busy}
                 />
               )}
-              <Group align="flex-end" gap="sm">
-                <FileInput
-                  label={t('imp.file')}
-                  placeholder={t('imp.file_placeholder')}
-                  accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                  value={file}
-                  onChange={(f) => {
-                    setFile(f);
-                    reset();
-                  }}
-                  leftSection={<IconFileSpreadsheet size={16} aria-hidden />}
-                  clearable
-                  disabled={busy}
-                  style={{ flex: '1 1 280px' }}
-                />
-                <Button
-                  type="submit"
-                  disabled={!file}
-                  loading={busy}
-                  leftSection={<IconUpload size={16} aria-hidden />}
-                >
-                  {t('imp.submit')}
-                </Button>
-              </Group>
+              <ImportFileRow
+                file={file}
+                onFile={(f) => {
+                  setFile(f);
+                  reset();
+                }}
+                busy={busy}
+              />
             </Stack>
           </form>
         </Paper>
