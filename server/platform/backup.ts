@@ -20,10 +20,13 @@ interface Header {
   tables: string[];
 }
 
-async function appTables(database: Database): Promise<string[]> {
+/** The tables a backup holds: every application table but those commented `buoctien:no-backup` (derived state). */
+export async function backupTables(database: Database): Promise<string[]> {
   const rows = await database.query<{ table_name: string }>(
     `select table_name from information_schema.tables
-     where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`,
+     where table_schema = 'public' and table_type = 'BASE TABLE'
+       and obj_description(format('%I', table_name)::regclass, 'pg_class') is distinct from 'buoctien:no-backup'
+     order by table_name`,
   );
   return rows.map((r) => r.table_name);
 }
@@ -92,7 +95,7 @@ export async function backupTo(
   file: string,
   progress: (table: string, rows: number) => void = () => {},
 ): Promise<{ tables: number; rows: number }> {
-  const tables = await dependencyOrder(database, await appTables(database));
+  const tables = await dependencyOrder(database, await backupTables(database));
   const header: Header = {
     format: FORMAT,
     version: 1,
@@ -157,7 +160,7 @@ export async function restoreFrom(
       reason: 'made with another schema version; restore it with that version',
     });
   }
-  const tables = await appTables(database);
+  const tables = await backupTables(database);
   const meta = new Map<string, Awaited<ReturnType<typeof columnsOf>>>();
   for (const t of tables) meta.set(t, await columnsOf(database, t));
   try {

@@ -29,6 +29,7 @@ import { createUser as createUserService } from '../modules/accounts';
 import { seedShippedAreas } from '../modules/areas';
 import { createEnterprise as createEnterpriseService } from '../modules/enterprises';
 import { type Actor, systemActor } from '../platform/audit';
+import { backupTables } from '../platform/backup';
 import { type Config, loadConfig } from '../platform/config';
 import { type Database, type Db, openDatabase } from '../platform/db';
 import { CSRF_HEADER, type RouteInfo, SESSION_COOKIE } from '../platform/http';
@@ -359,14 +360,9 @@ export async function fingerprint(database: Database, exclude: string[] = ['sess
   });
 }
 
-/** Every row of every public table, ordered, as JSON text: for comparing a database before and after. */
+/** Every row of every table a backup holds, ordered, as JSON text: for comparing a database before and after. */
 export async function dumpAllRows(database: Database): Promise<Record<string, unknown[]>> {
-  const tables = (
-    await database.query<{ table_name: string }>(
-      `select table_name from information_schema.tables
-       where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`,
-    )
-  ).map((r) => r.table_name);
+  const tables = await backupTables(database);
   const out: Record<string, unknown[]> = {};
   for (const t of tables) {
     const rows = await database.query<{ r: string }>(

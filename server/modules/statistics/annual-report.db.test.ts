@@ -1,11 +1,12 @@
+import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Observation } from '../../../contracts/statistics';
 import { systemActor } from '../../platform/audit';
 import { createTestContext, type TestContext } from '../../test/harness';
 import { annualReport } from './annual-report';
-import { computeIndicators, importProducts } from './statistics.service';
-import { importRows, pick, query, seedProducts, table } from './test-fixtures';
+import { computeIndicators, importProducts, transitionPeriod } from './statistics.service';
+import { importRows, PRODUCTS, pick, query, seedProducts, table } from './test-fixtures';
 
 /**
  * The set-based annual report must give exactly the figures of `computeIndicators` (the engine that the
@@ -112,4 +113,50 @@ describe('annual report (set-based SQL over the aggregates)', () => {
       { numRuns: 5 },
     );
   }, 120_000);
+
+  it('is as fresh as every input: reports, prices, periods, the registry (kept per data version)', async () => {
+    const run = () =>
+      annualReport(
+        t.db,
+        { area: '20', year: 2014, imputation: false, subAreas: true },
+        { baseYearDefault: 2013 },
+      );
+    const at = (r: Awaited<ReturnType<typeof run>>, area: string, period: string, product = '_T') =>
+      r.rows.find(
+        (x) => x.area === area && x.period === period && x.activity === '_T' && x.product === product,
+      );
+    await importRows(t.db, [
+      { tax_code: tax[0]!, period: '2014-03', product_code: 'A', quantity: '10', value_vnd: '' },
+      { tax_code: tax[1]!, period: '2014-03', product_code: 'A', quantity: '5', value_vnd: '' },
+    ]);
+    const before = await run();
+    expect(await run()).toBe(before); // nothing changed: the same result, not computed again
+    const qtyA = Number(at(before, '20', '2014-03', 'A')!.outputQty);
+
+    // a report (revision of 10 → 25 in district 187)
+    await importRows(t.db, [
+      { tax_code: tax[0]!, period: '2014-03', product_code: 'A', quantity: '25', value_vnd: '' },
+    ]);
+    const afterReport = await run();
+    expect(Number(at(afterReport, '20', '2014-03', 'A')!.outputQty)).toBe(qtyA + 15);
+
+    // a base price (A: 1000 → 1200 for 2013): GO_CONST moves
+    const goBefore = Number(at(afterReport, '20', '2014-03', 'A')!.goConst);
+    await importProducts(t.db, systemActor, table([{ ...PRODUCTS[0]!, base_price_vnd: '1200' }]));
+    const afterPrice = await run();
+    expect(Number(at(afterPrice, '20', '2014-03', 'A')!.goConst)).toBeCloseTo((goBefore / 1000) * 1200, 6);
+
+    // a period approved: March is no longer provisional
+    expect(at(afterPrice, '20', '2014-03')!.provisional).toBe(true);
+    await transitionPeriod(t.db, systemActor, 'admin', 201403, 'closed', null);
+    await transitionPeriod(t.db, systemActor, 'admin', 201403, 'approved', null);
+    expect(at(await run(), '20', '2014-03')!.provisional).toBe(false);
+
+    // the registry: an enterprise leaves the panel, the reporting rate's denominator shrinks
+    const rateBefore = at(await run(), '183', '2014-03')!.reportingRate;
+    await t.db.execute(sql`update enterprises set reports_monthly = false where tax_code = ${tax[1]!}`);
+    expect(at(await run(), '183', '2014-03')!.reportingRate).not.toBe(rateBefore);
+    await t.db.execute(sql`update enterprises set reports_monthly = true where tax_code = ${tax[1]!}`);
+    expect(at(await run(), '183', '2014-03')!.reportingRate).toBe(rateBefore);
+  });
 });

@@ -3,6 +3,7 @@ import type { AnnualReport, AnnualReportQuery, AnnualReportRow } from '../../../
 import { vsicSection } from '../../../contracts/vsic';
 import type { Db } from '../../platform/db';
 import { AppError } from '../../platform/errors';
+import { versionedMemo } from '../../platform/memo';
 import { findAreas } from '../areas';
 import { floatText } from './decimal';
 import { yearMonths } from './period';
@@ -19,17 +20,38 @@ import { loadProducts, periodStatuses, subAreasValid, territoryCodes } from './s
  * before joined for YoY. Same semantics as `computeIndicators` (imputation = r × Σ miss_qty rounded to 6
  * decimals per month × product × filter; a product-month counts when it has a reported or imputed figure;
  * GO_CONST leaves out unpriced products; GO_CUR counts only figures with a value). Nothing is cached:
- * every call reads the aggregates as of now, so a write is visible to the next call.
+ * The result is kept per data version (`versionedMemo` over `stat_input_versions`, which every write to an
+ * input bumps in its own transaction): a write is visible to the next call, which computes again; calls
+ * while nothing changed get the result computed at that version.
  * The IIP is not part of this report (it stays in `computeIndicators`/export).
  */
-export async function annualReport(
+export function annualReport(
   db: Db,
   q: AnnualReportQuery,
   opts: { baseYearDefault: number },
 ): Promise<AnnualReport> {
+  const key = {
+    area: q.area,
+    year: q.year,
+    baseYear: q.baseYear ?? opts.baseYearDefault,
+    imputation: q.imputation,
+    subAreas: q.subAreas,
+  };
+  return memo(db, key);
+}
+
+const memo = versionedMemo(repo.inputVersion, (db, q: Required<AnnualReportQuery>) =>
+  db.transaction(async (tx) => {
+    // The roll-up hashes ~10⁵ cells; the default 4 MB would sort them on disk instead.
+    await tx.execute(sql`set local work_mem = '64MB'`);
+    return compute(tx, q);
+  }),
+);
+
+async function compute(db: Db, q: Required<AnnualReportQuery>): Promise<AnnualReport> {
   const [area] = await findAreas(db, [q.area]);
   if (!area) throw new AppError('area.unknown', { code: q.area });
-  const baseYear = q.baseYear ?? opts.baseYearDefault;
+  const baseYear = q.baseYear;
   const y = q.year;
   const from = y * 100 + 1;
   const to = y * 100 + 12;
@@ -55,8 +77,7 @@ export async function annualReport(
   }
   const imputation = q.imputation;
 
-  const [figRows, maxYm, statuses] = await Promise.all([
-    db.execute(sql`
+  const figRows = await db.execute(sql`
       with amap as (
         select * from unnest(${sql.param(mapOut)}::text[], ${sql.param(mapCode)}::text[]) as m(out_area, area_code)),
       prod as (
@@ -76,27 +97,33 @@ export async function annualReport(
         from cells c cross join mx
         left join stat_agg_ratio x on x.ym = c.ym and x.product_code = c.product_code and x.pairs > 0 and x.den > 0),
       fig as (
-        select i.out_area, i.ym, i.product_code, p.section, p.price,
-          case when on_ then miss_n else 0 end as imputed,
-          qty + case when on_ then round(miss_qty * num / den, 6) else 0 end as qty,
+        select i.out_area, i.product_code, p.section, f.prev,
+          i.ym + case when f.prev then 100 else 0 end as per,
+          case when on_ then miss_n else 0 end as imputed, f.qty, round(f.qty * p.price, 6) as go,
           case when value_n > 0 or (on_ and miss_value_n > 0)
             then val + case when on_ then round(miss_value * num / den, 6) else 0 end end as cur
         from imp i join prod p on p.code = i.product_code
+        cross join lateral (select i.ym < ${from} as prev,
+          qty + case when on_ then round(miss_qty * num / den, 6) else 0 end as qty) f
         where n > 0 or on_),
-      g as (
-        select f.out_area, pp.per, grouping(f.section, f.product_code) as lvl,
+      gm as (
+        select f.out_area, f.per, grouping(f.section, f.product_code) as lvl,
           coalesce(f.section, '_T') as section, coalesce(f.product_code, '_T') as product,
-          sum(f.qty) filter (where not pp.prev) as qty, sum(f.qty) filter (where pp.prev) as qty_b,
-          sum(round(f.qty * f.price, 6)) filter (where not pp.prev) as go,
-          sum(round(f.qty * f.price, 6)) filter (where pp.prev) as go_b,
-          sum(f.cur) filter (where not pp.prev) as cur, sum(f.cur) filter (where pp.prev) as cur_b,
-          coalesce(sum(f.imputed) filter (where not pp.prev), 0)::int as imputed
-        from fig f cross join lateral (
-          select x.per + case when f.ym < ${from} then 100 else 0 end as per, f.ym < ${from} as prev
-          from (values (f.ym), (f.ym / 100 * 100)) as x(per)) as pp
-        group by grouping sets ((f.out_area, pp.per, f.section, f.product_code), (f.out_area, pp.per, f.section),
-          (f.out_area, pp.per))
-        having count(*) filter (where not pp.prev) > 0),
+          sum(f.qty) filter (where not f.prev) as qty, sum(f.qty) filter (where f.prev) as qty_b,
+          sum(f.go) filter (where not f.prev) as go, sum(f.go) filter (where f.prev) as go_b,
+          sum(f.cur) filter (where not f.prev) as cur, sum(f.cur) filter (where f.prev) as cur_b,
+          sum(f.imputed) filter (where not f.prev) as imputed, count(*) filter (where not f.prev) as cnt
+        from fig f
+        group by grouping sets ((f.out_area, f.per, f.section, f.product_code), (f.out_area, f.per, f.section),
+          (f.out_area, f.per))),
+      g as (
+        select out_area, per, lvl, section, product, qty, qty_b, go, go_b, cur, cur_b,
+          coalesce(imputed, 0)::int as imputed
+        from gm where cnt > 0
+        union all
+        select out_area, per / 100 * 100, lvl, section, product, sum(qty), sum(qty_b), sum(go), sum(go_b),
+          sum(cur), sum(cur_b), coalesce(sum(imputed), 0)::int
+        from gm group by out_area, per / 100 * 100, lvl, section, product having sum(cnt) > 0),
       r as (
         select out_area, per, lvl, section, product, imputed,
           trim_scale(qty)::text as qty, trim_scale(go)::text as go, trim_scale(cur)::text as cur,
@@ -104,10 +131,9 @@ export async function annualReport(
           go::float8 / nullif(go_b, 0)::float8 * 100 - 100 as go_yoy,
           cur::float8 / nullif(cur_b, 0)::float8 * 100 - 100 as cur_yoy
         from g)
-      select * from r`),
-    repo.maxReportedYm(db),
-    periodStatuses(db, yearMonths(y)),
-  ]);
+      select * from r`);
+  const maxYm = await repo.maxReportedYm(db);
+  const statuses = await periodStatuses(db, yearMonths(y));
   const received = await repo.readReceived(db, { areaCodes: [...new Set(mapCode)], months: yearMonths(y) });
   const panel = await repo.panelCounts(db, [...new Set(mapCode)]);
 

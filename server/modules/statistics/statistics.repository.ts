@@ -291,6 +291,14 @@ export async function readRatios(db: Db, months: number[]) {
   );
 }
 
+/** The version of everything the figures are computed from (stat_input_versions; bumped by triggers). */
+export async function inputVersion(db: Db): Promise<string> {
+  const [r] = rows<{ v: string }>(
+    await db.execute(sql`select coalesce(sum(v), 0)::text as v from stat_input_versions`),
+  );
+  return r?.v ?? '0';
+}
+
 export async function maxReportedYm(db: Db): Promise<number | null> {
   const [r] = rows<{ m: number | null }>(
     await db.execute(sql`select max(ym) as m from stat_agg_ap where n > 0`),

@@ -228,7 +228,11 @@ export const statAggAp = pgTable(
     productCode: text('product_code').notNull(),
     ...measures(),
   },
-  (t) => [primaryKey({ columns: [t.ym, t.areaCode, t.productCode] })],
+  (t) => [
+    primaryKey({ columns: [t.ym, t.areaCode, t.productCode] }),
+    // The latest month with a report (imputation stops there): an index-only max over reported cells.
+    index('stat_agg_ap_reported_ym_idx').on(t.ym).where(sql`n > 0`),
+  ],
 );
 
 /** Province-wide r of §4 per product and month: Σq(m) and Σq(m−12) over enterprises reporting both. */
@@ -257,3 +261,14 @@ export const statAggReceived = pgTable(
   },
   (t) => [primaryKey({ columns: [t.ym, t.areaCode, t.ownership, t.entVsic, t.inPanel] })],
 );
+
+/**
+ * A counter per table the figures are computed from, bumped in the writing transaction by a statement
+ * trigger (migration 0005): the sum of `v` changes with every committed write to any input, so a result
+ * computed at version V is the current result as long as the sum is still V (statistics.service memo).
+ * Not part of backups (comment `buoctien:no-backup`): a restore bumps it through the same triggers.
+ */
+export const statInputVersions = pgTable('stat_input_versions', {
+  tbl: text('tbl').primaryKey(),
+  v: bigint('v', { mode: 'number' }).notNull().default(0),
+});
