@@ -8,6 +8,7 @@
  * Runs: one cold load (new browser context, empty HTTP cache) and then --runs loads in fresh contexts that
  * share nothing but the server; p50/p95/max are printed and written to bench/results/dashboard-*.json.
  * Uses the web app in web/dist (built first when missing). Usage: tsx bench/dashboard.ts [--runs 10]
+ * [--data-dir DIR]: serve a copy of a PGlite data directory that already holds the demo (skips the load).
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -20,7 +21,10 @@ import { type Browser, chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/browser';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '10' } }, strict: false });
+const { values } = parseArgs({
+  options: { runs: { type: 'string', default: '10' }, 'data-dir': { type: 'string' } },
+  strict: false,
+});
 const RUNS = Number(values.runs);
 const PERIOD = '2014-12';
 
@@ -87,6 +91,8 @@ async function main() {
     if (r.status !== 0) throw new Error('vite build failed');
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bt-bench-dash-'));
+  const from = values['data-dir'];
+  if (typeof from === 'string') fs.cpSync(from, dataDir, { recursive: true });
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['bin/buoctien.mjs', 'serve', '--data-dir', dataDir], {

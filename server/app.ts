@@ -1,8 +1,8 @@
 import { accountsRoutes, resolveSession } from './modules/accounts';
 import { areasRoutes } from './modules/areas';
 import { canAccessEnterprise, enterprisesRoutes } from './modules/enterprises';
-import { extensionRoutes, setOutputSeriesSource } from './modules/extension';
-import { publishingRoutes } from './modules/publishing';
+import { completedSupportOutcomes, extensionRoutes, setOutputSeriesSource } from './modules/extension';
+import { publishingRoutes, setReasonsSource, supportReasonsSource } from './modules/publishing';
 import { dashboardRoutes } from './modules/publishing/dashboard.routes';
 import { enterpriseOutputByYear, statisticsRoutes } from './modules/statistics';
 import type { Config } from './platform/config';
@@ -30,6 +30,8 @@ export function createApp(
   const db = database.db;
   // Extension impact: enterprise output at constant prices of the installation's base year (statistics).
   setOutputSeriesSource((d, q) => enterpriseOutputByYear(d, { ...q, baseYear: config.BASE_YEAR }));
+  // Year-end report: the outcomes of the extension schemes completed in the period are reasons on record.
+  setReasonsSource(supportReasonsSource(completedSupportOutcomes));
   return buildApp({
     database,
     config,

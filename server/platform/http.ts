@@ -191,6 +191,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<App & { routeTabl
     req.lang = pickLang(req.cookies.bt_lang ?? req.headers['accept-language']);
     req.actor = { userId: null, via: 'web', requestId: req.id };
     reply.header('x-request-id', req.id);
+    // The web app's files (every route is under /api/) need no session, so they never wait on the database.
+    if (!req.url.startsWith('/api/')) return;
     const token = req.cookies[SESSION_COOKIE];
     if (token) {
       const s = await opts.guards.resolveSession(token);
@@ -259,7 +261,16 @@ export async function buildApp(opts: BuildAppOptions): Promise<App & { routeTabl
   const webDist = opts.webDist === undefined ? WEB_DIST : opts.webDist;
   if (webDist && fs.existsSync(webDist)) {
     // wildcard: files are looked up per request, so a rebuild is served without a restart.
-    await app.register(fastifyStatic, { root: webDist, wildcard: true, index: 'index.html' });
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: true,
+      index: 'index.html',
+      // Built files carry their content's hash in their name: a browser may keep them for good.
+      setHeaders: (res, file) => {
+        if (file.startsWith(path.join(webDist, 'assets') + path.sep))
+          res.header('cache-control', 'public, max-age=31536000, immutable');
+      },
+    });
   }
   return app as App & { routeTable: RouteInfo[] };
 }

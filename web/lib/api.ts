@@ -71,18 +71,32 @@ export function queryString(q: Query | undefined): string {
   return s ? `?${s}` : '';
 }
 
+/** How long after the page's start an answer asked for by web/public/early.js may stand for a request. */
+const EARLY_MS = 10_000;
+
+/** The answer web/public/early.js already asked for with this same GET, once; else undefined. */
+function takeEarly(url: string): Promise<Response> | undefined {
+  const early = (globalThis as { __btEarly?: Map<string, Promise<Response>> }).__btEarly;
+  const res = early?.get(url);
+  if (!res) return undefined;
+  early!.delete(url);
+  return performance.now() < EARLY_MS ? res : undefined;
+}
+
 export async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let res: Response;
   try {
-    res = await fetch(url, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    const early = method === 'GET' ? takeEarly(url) : undefined;
+    res = await (early ??
+      fetch(url, {
+        method,
+        headers,
+        credentials: 'same-origin',
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }));
   } catch {
     throw new ApiError(0, 'network');
   }

@@ -18,3 +18,4 @@ export {
   uploadDocument,
 } from './extension.service';
 export { type EnterpriseYear, type OutputSeriesSource, setOutputSeriesSource } from './output-series';
+export { completedSupportOutcomes, type SupportOutcome } from './support-outcomes';

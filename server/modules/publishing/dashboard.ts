@@ -11,7 +11,7 @@ import type { Indicator, Observation, PeriodStatus } from '../../../contracts/st
 import type { Db } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { findAreas } from '../areas';
-import { computeIndicators, getPeriod, loadProducts } from '../statistics';
+import { computeIndicators, loadProducts } from '../statistics';
 import { SECTION_NAMES } from './facts';
 import * as repo from './publishing.repository';
 
@@ -85,7 +85,7 @@ export async function dashboard(
       { baseYearDefault: opts.baseYear, embargo: opts.embargo },
     );
 
-  const [main, products, statuses] = await Promise.all([
+  const [main, products] = await Promise.all([
     compute(
       [
         'GO_CONST',
@@ -100,20 +100,21 @@ export async function dashboard(
       { from: `${year - 1}-01`, to: period, freq: ['M', 'YTD'], activity: ['_T'] },
     ),
     loadProducts(db),
-    Promise.all(Array.from({ length: month }, (_, i) => getPeriod(db, year * 100 + i + 1))),
   ]);
+  // January–month of the year: a month without data is open, hence provisional.
+  const statusOf = new Map(months.map((m) => [m.period, m.status]));
+  const statuses = Array.from({ length: month }, (_, i) => ({
+    status: statusOf.get(`${year}-${pad(i + 1)}`) ?? ('open' as PeriodStatus),
+  }));
 
   const obs = main.observations;
-  const find = (freq: string, ind: string, time: string, product = '_T', list: Observation[] = obs) =>
-    list.find(
-      (o) =>
-        o.FREQ === freq &&
-        o.INDICATOR === ind &&
-        o.TIME_PERIOD === time &&
-        o.PRODUCT === product &&
-        o.ACTIVITY === '_T' &&
-        o.REF_AREA === q.area,
-    );
+  // Looked up some 150 times: by key, not by scanning the few thousand observations each time.
+  const byKey = new Map<string, Observation>();
+  for (const o of obs)
+    if (o.ACTIVITY === '_T' && o.REF_AREA === q.area)
+      byKey.set(`${o.FREQ}|${o.INDICATOR}|${o.TIME_PERIOD}|${o.PRODUCT}`, o);
+  const find = (freq: string, ind: string, time: string, product = '_T') =>
+    byKey.get(`${freq}|${ind}|${time}|${product}`);
   const fig = (freq: 'M' | 'YTD', indicator: string, product = '_T'): Figure => {
     const o = find(freq, indicator, period, product);
     return {

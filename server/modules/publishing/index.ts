@@ -16,4 +16,5 @@ export {
   setReasonsSource,
 } from './publishing.service';
 export { publishingReports, publishingReportVersions, savedViews } from './publishing.tables';
+export { type SupportOutcomeFacts, supportReasons, supportReasonsSource } from './reasons';
 export { CONTENT_TYPES, renderReport } from './render';

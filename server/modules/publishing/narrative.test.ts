@@ -171,6 +171,21 @@ describe('wording varies with the data', () => {
     expect(en(fall)).toContain('The fall came mainly from clean coal, down 6.2%');
   });
 
+  it('names the first three support outcomes and counts the others', () => {
+    const f = langSon2014();
+    f.reasons = ['A', 'B', 'C', 'D', 'E'].map((k) => ({
+      source: 'support' as const,
+      enterprise: `Công ty ${k}`,
+      text: { vi: `được hỗ trợ ${k}`, en: `received support ${k}` },
+    }));
+    expect(vi(f)).toContain(
+      'Công tác hỗ trợ doanh nghiệp cũng góp phần vào kết quả chung: Công ty A được hỗ trợ A; Công ty B được hỗ trợ B; Công ty C được hỗ trợ C; cùng 2 đề án khuyến công khác.',
+    );
+    expect(en(f)).toContain(
+      'Support to enterprises also contributed: Công ty A received support A; Công ty B received support B; Công ty C received support C; and 2 other extension schemes.',
+    );
+  });
+
   it('marks provisional and imputed figures', () => {
     const f = langSon2014();
     expect(vi(f)).not.toContain('Ghi chú');

@@ -338,6 +338,9 @@ function reasonClause(r: ReasonFacts, lang: Lang): string {
   return `${r.enterprise} ${lcFirst(t)}`;
 }
 
+/** Support outcomes named one by one in the "why" paragraph; any others are counted. */
+const SUPPORT_SHOWN = 3;
+
 /** Why: the biggest movers up (with the reasons on record) and down. */
 function whyParagraph(facts: IndustryFacts, lang: Lang): Para {
   const p = new Para();
@@ -415,10 +418,16 @@ function whyParagraph(facts: IndustryFacts, lang: Lang): Para {
       r.source === 'support' && !(top && r.productCode === top.code) && !(low && r.productCode === low.code),
   );
   if (support.length) {
+    // The first few (the source gives the biggest outcomes first); the rest as a count.
+    const list = support
+      .slice(0, SUPPORT_SHOWN)
+      .map((r) => reasonClause(r, lang))
+      .join('; ');
+    const more = support.length - SUPPORT_SHOWN;
     p.t(
       lang === 'vi'
-        ? `${p.empty ? '' : ' '}Công tác hỗ trợ doanh nghiệp cũng góp phần vào kết quả chung: ${support.map((r) => reasonClause(r, lang)).join('; ')}.`
-        : `${p.empty ? '' : ' '}Support to enterprises also contributed: ${support.map((r) => reasonClause(r, lang)).join('; ')}.`,
+        ? `${p.empty ? '' : ' '}Công tác hỗ trợ doanh nghiệp cũng góp phần vào kết quả chung: ${list}${more > 0 ? `; cùng ${more} đề án khuyến công khác` : ''}.`
+        : `${p.empty ? '' : ' '}Support to enterprises also contributed: ${list}${more > 0 ? `; and ${more} other extension scheme${more === 1 ? '' : 's'}` : ''}.`,
     );
   }
   return p;

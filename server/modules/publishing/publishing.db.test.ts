@@ -40,6 +40,10 @@ describe('publishing on the demo data', () => {
     expect(text).toContain('580 nghìn tấn');
     expect(text).toContain('11,5%');
     expect(text).toMatch(/chì điện phân, sản lượng tăng 44,3%/);
+    // a reason on record from the extension module: the H&T scheme accepted in November 2014
+    expect(text).toContain(
+      'Công ty TNHH sản xuất và thương mại H&T được hỗ trợ từ chương trình khuyến công quốc gia, nâng công suất từ 50.000 lên 320.000 m²/năm và tạo việc làm cho 100 lao động',
+    );
     expect(report.status).toBe('draft');
     expect(report.version).toBe(1);
     // every number carries its query
@@ -60,6 +64,9 @@ describe('publishing on the demo data', () => {
     expect(text).toContain('VND 3,586 billion, up 14.15% on 2013');
     expect(text).toContain('cement output came to 580 thousand tonnes, up 11.5%');
     expect(text).toContain('electrolytic lead, up 44.3%');
+    expect(text).toContain(
+      'Công ty TNHH sản xuất và thương mại H&T received national industrial-extension support, raising capacity from 50,000 to 320,000 m²/year and creating 100 jobs',
+    );
   });
 
   it('keeps an area-bound officer to its area, and says when there is no data', async () => {

@@ -1,6 +1,7 @@
 import {
   Alert,
   Badge,
+  Button,
   Group,
   Paper,
   Select,
@@ -23,6 +24,7 @@ import type { Figure } from '../../../contracts/publishing';
 import { useLang } from '../../app/i18n';
 import { errorText } from '../../lib/errors';
 import { FigureDrawer, figureText, type OpenFigure, StatusBadges } from './figure';
+import { keyProducts } from './key-products';
 import { statsApi } from './stats-api';
 import './publishing.css';
 
@@ -111,6 +113,7 @@ export function DashboardView(props: {
   const { t } = useTranslation();
   const lang = useLang();
   const [open, setOpen] = useState<OpenFigure | null>(null);
+  const [allProducts, setAllProducts] = useState(false);
   const q = useQuery({
     queryKey: ['dashboard', props.area, props.period ?? null],
     queryFn: () => statsApi.dashboard({ area: props.area, period: props.period }),
@@ -317,7 +320,7 @@ export function DashboardView(props: {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {d.products.slice(0, 12).map((p) => {
+                {(allProducts ? d.products : keyProducts(d)).map((p) => {
                   const name = productName(p, lang);
                   return (
                     <Table.Tr key={p.code}>
@@ -352,6 +355,17 @@ export function DashboardView(props: {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
+          {keyProducts(d).length < d.products.length && (
+            <Button
+              variant="subtle"
+              size="compact-sm"
+              mt="xs"
+              onClick={() => setAllProducts((v) => !v)}
+              data-testid="products-toggle"
+            >
+              {allProducts ? t('dash.products_key') : t('dash.products_all', { count: d.products.length })}
+            </Button>
+          )}
         </Paper>
       )}
 
