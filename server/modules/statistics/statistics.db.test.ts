@@ -171,4 +171,48 @@ describe('statistics engine on the live aggregates', () => {
     );
     expect((q as unknown as { rows: { review_status: string }[] }).rows[0]?.review_status).toBe('pending');
   });
+
+  it('an enterprise, product or area with reports cannot be deleted or recoded; a report takes its revisions along', async () => {
+    const { sql } = await import('drizzle-orm');
+    const refused = async (q: ReturnType<typeof sql>) => {
+      const err = await t.db
+        .transaction((tx) => tx.execute(q))
+        .catch((e: { cause?: { code?: string } }) => e);
+      return (err as { cause?: { code?: string } }).cause?.code;
+    };
+    expect(await refused(sql`delete from stat_products where code = 'A'`)).toBe('23503');
+    expect(await refused(sql`update stat_products set code = 'A2' where code = 'A'`)).toBe('23503');
+    expect(await refused(sql`delete from enterprises where tax_code = ${tax.E1!}`)).toBe('23503');
+    expect(await refused(sql`update areas set code = '9187' where code = '187'`)).toBe('23503');
+    // Unreferenced rows stay free to change: product B has a report, a fresh product none.
+    await t.db.execute(
+      sql`insert into stat_products (code, name_vi, unit, vsic) values ('Z', 'Không dùng', 'tấn', '2394')`,
+    );
+    await t.db.execute(sql`delete from stat_products where code = 'Z'`);
+    const count = async () =>
+      Number(
+        (
+          (await t.db.execute(
+            sql`select count(*)::int as n from stat_report_revisions v join stat_reports r on r.id = v.report_id
+                where r.ym = 201401 and r.product_code = 'C'`,
+          )) as unknown as { rows: { n: number }[] }
+        ).rows[0]!.n,
+      );
+    const revisions = await count();
+    expect(revisions).toBeGreaterThan(0);
+    let orphans = -1;
+    await t.db
+      .transaction(async (tx) => {
+        await tx.execute(sql`delete from stat_reports where ym = 201401 and product_code = 'C'`);
+        const r = await tx.execute(
+          sql`select count(*)::int as n from stat_report_revisions v
+              where not exists (select 1 from stat_reports r where r.id = v.report_id)`,
+        );
+        orphans = (r as unknown as { rows: { n: number }[] }).rows[0]!.n;
+        tx.rollback();
+      })
+      .catch(() => {});
+    expect(orphans).toBe(0);
+    expect(await count()).toBe(revisions); // rolled back
+  });
 });
