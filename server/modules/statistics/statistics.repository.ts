@@ -7,8 +7,8 @@ import type { Db } from '../../platform/db';
  * Every write of report figures goes through `writeFacts`, which in the SAME transaction:
  *  1. takes one advisory lock for statistics writes (so that the deltas below are computed on a stable state);
  *  2. keeps only the rows whose figure actually changes (re-importing a file changes nothing);
- *  3. subtracts the OLD contributions of everything the change touches, writes the rows (and their
- *     revision history), then adds the NEW contributions — so each aggregate moves by new − old:
+ *  3. reads the state BEFORE of everything the change touches (the neighbourhood, `_st_nb`), derives the
+ *     state AFTER, writes the rows (and their revision history) and moves each aggregate by after − before:
  *       - the figure itself          → stat_agg / stat_agg_ap (qty, value, n) at its own month and dims;
  *       - the pair (m−12, m) for the month itself and for m+12 (§4):
  *           both reported            → stat_agg_ratio(m, p): num += q(m), den += q(m−12)  (province-wide r)
@@ -207,6 +207,7 @@ export async function writeFacts(
   await tx.execute(sql`select pg_advisory_xact_lock(${LOCK_KEY})`);
   // Batches group and hash ~10⁵ rows; the default 4 MB would sort them on disk.
   await tx.execute(sql`set local work_mem = '128MB'`);
+  onChunk(0);
   for (let i = 0; i < facts.length; i += CHUNK) {
     const part = facts.slice(i, i + CHUNK);
     await tempTables(tx);
