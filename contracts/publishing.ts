@@ -273,6 +273,10 @@ export const savedViewBody = z.object({
 });
 export type SavedViewInput = z.infer<typeof savedViewBody>;
 
+/** Rename a saved view (its owner only). */
+export const renameViewBody = z.object({ name: requiredText(120) });
+export type RenameViewInput = z.infer<typeof renameViewBody>;
+
 export const savedViewDto = savedViewBody.extend({
   id: z.uuid(),
   /** The id in a shareable URL: `/explorer?view=<shareKey>`. */

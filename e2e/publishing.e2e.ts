@@ -28,6 +28,10 @@ describe('publishing journeys (issue #4)', () => {
       expect.arrayContaining(['580 nghìn tấn', '+11,50%']),
     );
 
+    // a key product: the fastest-growing one, though eighth by value
+    const lead = page.getByTestId('products').getByRole('row').filter({ hasText: 'Chì điện phân' });
+    expect(await lead.getByRole('cell').allInnerTexts()).toEqual(expect.arrayContaining(['+44,30%']));
+
     await ytd.click();
     const drawer = page.getByRole('dialog');
     await drawer.getByRole('heading', { name: /Báo cáo của doanh nghiệp \(\d+ dòng\)/ }).waitFor();
@@ -91,6 +95,53 @@ describe('publishing journeys (issue #4)', () => {
       (row[3] as number).toLocaleString('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
     ).toBe(firstCells[3]);
     fs.rmSync(path.dirname(file), { recursive: true, force: true });
+
+    // rename the view, then delete it, from the saved-views menu
+    await page.getByRole('button', { name: 'Góc nhìn đã lưu' }).click();
+    await page.getByRole('menuitem', { name: 'Đổi tên, xoá góc nhìn' }).click();
+    const manage = page.getByRole('dialog', { name: 'Đổi tên, xoá góc nhìn' });
+    // a row by its view's name (its delete button's label; the text box changes as one types)
+    const viewRow = (name: string) =>
+      manage
+        .getByTestId('view-row')
+        .filter({ has: page.getByRole('button', { name: `Xoá góc nhìn “${name}”` }) });
+    const before = viewRow('GTSX theo ngành và huyện');
+    await before.getByRole('textbox', { name: 'Tên góc nhìn' }).fill('GTSX 2013–2014 theo huyện');
+    await before.getByRole('button', { name: 'Đổi tên góc nhìn “GTSX theo ngành và huyện”' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Đã đổi tên góc nhìn thành “GTSX 2013–2014 theo huyện”' })
+      .waitFor();
+    await page.getByText('Góc nhìn “GTSX 2013–2014 theo huyện”').waitFor();
+    const after = viewRow('GTSX 2013–2014 theo huyện');
+    await after.getByRole('button', { name: 'Xoá góc nhìn “GTSX 2013–2014 theo huyện”' }).click();
+    await after.getByRole('button', { name: 'Xoá', exact: true }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Đã xoá góc nhìn “GTSX 2013–2014 theo huyện”' })
+      .waitFor();
+    await page.waitForURL((u) => !u.searchParams.get('view'));
+    await page.keyboard.press('Escape');
+    // the link no longer opens it
+    await page.goto(shareUrl);
+    await page.getByTestId('view-error').waitFor();
+    expect(await page.getByText('Góc nhìn “GTSX').count()).toBe(0);
+  });
+
+  it('the explorer fits a 390 px phone screen, chart switch included', async () => {
+    const { page } = browser;
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signIn(page, baseUrl, 'thongke@demo.buoctien.vn');
+    await page.goto(`${baseUrl}/explorer`);
+    const chartSwitch = page.locator('[aria-labelledby="chart-type-label"]');
+    await chartSwitch.waitFor();
+    await page
+      .getByTestId('pivot')
+      .getByRole('cell', { name: /^C · Công nghiệp chế biến/ })
+      .waitFor();
+    const box = await chartSwitch.boundingBox();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });
 
   it('the 2014 report is generated, edited by the statistician and issued by the leader', async () => {

@@ -342,4 +342,61 @@ describe('publishing on the demo data', () => {
     expect((await leader.inject({ method: 'DELETE', url: `/api/views/${v.id}` })).statusCode).toBe(404);
     expect((await statistician.inject({ method: 'DELETE', url: `/api/views/${v.id}` })).statusCode).toBe(200);
   });
+
+  it('saved explorer views: the owner renames and deletes, audited; nobody else can', async () => {
+    const created = await statistician.inject({
+      method: 'POST',
+      url: '/api/views',
+      payload: {
+        name: 'Điện theo tháng',
+        indicator: 'OUTPUT_QTY',
+        periodFrom: '2014-01',
+        periodTo: '2014-12',
+        areaCode: '20',
+        dimensions: ['product'],
+        chartType: 'line',
+        shared: true,
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    const v = created.json();
+    const rename = (s: Session, name: unknown) =>
+      s.inject({ method: 'PATCH', url: `/api/views/${v.id}`, payload: { name } });
+    // someone else (even with the share link) cannot rename it; a blank name is refused
+    expect((await rename(leader, 'Của tôi')).statusCode).toBe(404);
+    expect(
+      (await t.anon.inject({ method: 'PATCH', url: `/api/views/${v.id}`, payload: { name: 'x' } }))
+        .statusCode,
+    ).toBe(401);
+    expect((await rename(statistician, '   ')).statusCode).toBe(400);
+    const renamed = await rename(statistician, 'Sản lượng điện 2014');
+    expect(renamed.statusCode).toBe(200);
+    expect(renamed.json()).toMatchObject({
+      id: v.id,
+      name: 'Sản lượng điện 2014',
+      shareKey: v.shareKey,
+      chartType: 'line',
+    });
+    const listed = (await statistician.inject({ method: 'GET', url: '/api/views' })).json() as {
+      id: string;
+      name: string;
+    }[];
+    expect(listed.find((x) => x.id === v.id)?.name).toBe('Sản lượng điện 2014');
+    // deleting: not by someone else; by the owner, after which the share link opens nothing
+    expect((await leader.inject({ method: 'DELETE', url: `/api/views/${v.id}` })).statusCode).toBe(404);
+    expect((await statistician.inject({ method: 'DELETE', url: `/api/views/${v.id}` })).statusCode).toBe(200);
+    expect((await leader.inject({ method: 'GET', url: `/api/views/shared/${v.shareKey}` })).statusCode).toBe(
+      404,
+    );
+    expect((await rename(statistician, 'again')).statusCode).toBe(404);
+    const audit = await t.database.query<{ action: string; before: unknown; after: unknown }>(
+      'select action, before, after from audit_log where entity_id = $1 order by id',
+      [v.id],
+    );
+    expect(audit.map((a) => a.action)).toEqual(['view.create', 'view.rename', 'view.delete']);
+    expect(audit[1]).toMatchObject({
+      before: { name: 'Điện theo tháng' },
+      after: { name: 'Sản lượng điện 2014' },
+    });
+  });
 });

@@ -8,6 +8,7 @@ import {
   openDataParams,
   openDataQuery,
   publishedPeriodDto,
+  renameViewBody,
   reportDto,
   reportListQuery,
   reportSummary,
@@ -184,6 +185,21 @@ export function publishingRoutes(app: App, { database, config }: AppContext): vo
       },
     },
     async (req) => service.updateView(db, req.actor, req.user!, req.params.id, req.body),
+  );
+
+  app.patch(
+    '/api/views/:id',
+    {
+      config: { access: STAFF_ROLES },
+      schema: {
+        tags: ['publishing'],
+        summary: 'Đổi tên góc nhìn (chỉ người tạo) / rename a saved view (its owner only)',
+        params: idParams,
+        body: renameViewBody,
+        response: { 200: savedViewDto },
+      },
+    },
+    async (req) => service.renameView(db, req.actor, req.user!, req.params.id, req.body.name),
   );
 
   app.delete(

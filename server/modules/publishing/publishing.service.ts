@@ -483,6 +483,22 @@ export async function updateView(db: Db, actor: Actor, user: SessionUser, id: st
   });
 }
 
+export async function renameView(db: Db, actor: Actor, user: SessionUser, id: string, name: string) {
+  return db.transaction(async (tx) => {
+    const v = await repo.getViewById(tx, id);
+    if (!v || v.ownerId !== user.id) throw new AppError('not_found');
+    const row = await repo.updateView(tx, id, { name });
+    await recordAudit(tx, actor, {
+      action: 'view.rename',
+      entityType: 'saved_view',
+      entityId: id,
+      before: { name: v.name },
+      after: { name },
+    });
+    return viewDto(row, new Map([[user.id, user.name]]));
+  });
+}
+
 export async function deleteView(db: Db, actor: Actor, user: SessionUser, id: string) {
   await db.transaction(async (tx) => {
     const v = await repo.getViewById(tx, id);

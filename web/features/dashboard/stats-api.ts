@@ -80,6 +80,8 @@ export const statsApi = {
     shared: (key: string) => get<SavedViewDto>(`/api/views/shared/${encodeURIComponent(key)}`),
     create: (body: SavedViewInput) => request<SavedViewDto>('POST', '/api/views', body),
     update: (id: string, body: SavedViewInput) => request<SavedViewDto>('PUT', `/api/views/${id}`, body),
+    rename: (id: string, name: string) => request<SavedViewDto>('PATCH', `/api/views/${id}`, { name }),
+    remove: (id: string) => request<{ ok: true }>('DELETE', `/api/views/${id}`),
   },
   reports: {
     list: (q?: Q) => get<ReportSummary[]>('/api/reports', q),

@@ -16,6 +16,7 @@ import {
   Text,
   TextInput,
   UnstyledButton,
+  useMatches,
 } from '@mantine/core';
 import {
   IconArrowDown,
@@ -23,6 +24,7 @@ import {
   IconDeviceFloppy,
   IconDownload,
   IconFolderOpen,
+  IconPencil,
   IconShare,
 } from '@tabler/icons-react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -40,6 +42,7 @@ import { notifyError, notifySuccess } from '../../ui/notify';
 import { PageHeader, usePageTitle } from '../../ui/page';
 import { useAreaOptions } from '../dashboard/areas';
 import { downloadCsv, downloadXlsx, statsApi } from '../dashboard/stats-api';
+import { ManageViews } from './manage-views';
 import {
   DIMENSIONS,
   type Dimension,
@@ -136,6 +139,8 @@ export function ExplorerPage() {
   const [s, setS] = useState<State>(INITIAL);
   const set = (patch: Partial<State>) => setS((x) => ({ ...x, ...patch }));
   const [saveOpen, setSaveOpen] = useState(false);
+  const [manageOpen, setManageOpen] = useState(false);
+  const chartSwitchSize = useMatches({ base: 'xs', sm: 'sm' }) as 'xs' | 'sm';
   const [name, setName] = useState('');
   const [shared, setShared] = useState(true);
   const [opened, setOpened] = useState<SavedViewDto | null>(null);
@@ -402,6 +407,14 @@ export function ExplorerPage() {
                     {v.name}
                   </Menu.Item>
                 ))}
+                {(views.data ?? []).length > 0 && (
+                  <>
+                    <Menu.Divider />
+                    <Menu.Item leftSection={<IconPencil size={14} />} onClick={() => setManageOpen(true)}>
+                      {t('ex.manage_views')}
+                    </Menu.Item>
+                  </>
+                )}
               </Menu.Dropdown>
             </Menu>
             <Button
@@ -500,20 +513,28 @@ export function ExplorerPage() {
               onChange={(e) => set({ text: e.currentTarget.value })}
               w={{ base: '100%', sm: 200 }}
             />
-            <Stack gap={4}>
+            <Stack gap={4} w={{ base: '100%', sm: 'auto' }}>
               <Text size="sm" fw={500} id="chart-type-label">
                 {t('ex.chart')}
               </Text>
+              {/* On a phone: the width of the form, smaller text, so that the five choices fit. */}
               <SegmentedControl
                 aria-labelledby="chart-type-label"
                 data={CHARTS.map((c) => ({ value: c, label: t(`ex.chart.${c}`) }))}
                 value={s.chartType}
                 onChange={(v) => set({ chartType: v as ChartType })}
+                size={chartSwitchSize}
+                fullWidth={chartSwitchSize === 'xs'}
               />
             </Stack>
           </Group>
         </Paper>
 
+        {viewQ.isError && (
+          <Alert color="yellow" data-testid="view-error">
+            {errorText(t, viewQ.error)}
+          </Alert>
+        )}
         {data.isError && <Alert color="red">{errorText(t, data.error)}</Alert>}
         {mixedUnits && <Alert color="yellow">{t('ex.mixed_units')}</Alert>}
 
@@ -678,6 +699,21 @@ export function ExplorerPage() {
           </Paper>
         )}
       </Stack>
+      <ManageViews
+        opened={manageOpen}
+        onClose={() => setManageOpen(false)}
+        views={views.data ?? []}
+        onRenamed={(v) => {
+          if (opened?.id === v.id) setOpened({ ...opened, name: v.name });
+        }}
+        onDeleted={(v) => {
+          // The view on screen was deleted: keep its state, forget the link.
+          if (opened?.id === v.id) {
+            setOpened(null);
+            void navigate({ to: '/explorer', search: {}, replace: true });
+          }
+        }}
+      />
       <Modal opened={saveOpen} onClose={() => setSaveOpen(false)} title={t('ex.save')}>
         <Stack>
           <TextInput
