@@ -46,10 +46,13 @@ function rng(seed: number) {
 }
 
 export interface Synthetic {
-  file: string;
+  /** reports.csv files of at most FILE_ROWS rows each, split between enterprises (a province loads several). */
+  files: string[];
   rows: number;
   enterprises: { taxCode: string; area: string; vsic: string }[];
 }
+
+const FILE_ROWS = 2_500_000;
 
 /** ~rows report rows: enterprises × 4 products × 24 months, 2% of the panel's reports missing. */
 export function generate(rows: number, dir: string): Synthetic {
@@ -60,11 +63,28 @@ export function generate(rows: number, dir: string): Synthetic {
     area: DISTRICTS[Math.floor(rnd() * DISTRICTS.length)]!,
     vsic: CLASSES[Math.floor(rnd() * CLASSES.length)]!,
   }));
-  const file = path.join(dir, `reports-${rows}.csv`);
-  const fd = fs.openSync(file, 'w');
-  let buf = 'tax_code,period,product_code,quantity,value_vnd\n';
+  const files: string[] = [];
+  let fd = -1;
+  let inFile = 0;
+  let buf = '';
+  const flush = () => {
+    fs.writeSync(fd, buf);
+    buf = '';
+  };
+  const open = () => {
+    if (fd >= 0) {
+      flush();
+      fs.closeSync(fd);
+    }
+    const file = path.join(dir, `reports-${rows}-${files.length + 1}.csv`);
+    files.push(file);
+    fd = fs.openSync(file, 'w', 0o644);
+    buf = 'tax_code,period,product_code,quantity,value_vnd\n';
+    inFile = 0;
+  };
   let count = 0;
   for (const e of enterprises) {
+    if (fd < 0 || inFile >= FILE_ROWS - PRODUCTS_PER_ENTERPRISE * MONTHS.length) open();
     const base = CLASSES.indexOf(e.vsic) * 10;
     const products = Array.from(
       { length: PRODUCTS_PER_ENTERPRISE },
@@ -78,17 +98,15 @@ export function generate(rows: number, dir: string): Synthetic {
         const q = (level[k]! * (0.9 + rnd() * 0.2)).toFixed(2);
         buf += `${e.taxCode},${Math.floor(ym / 100)}-${String(ym % 100).padStart(2, '0')},${p},${q},${Math.round(Number(q) * 150000)}\n`;
         count++;
+        inFile++;
       });
-      if (buf.length > 1 << 20) {
-        fs.writeSync(fd, buf);
-        buf = '';
-      }
+      if (buf.length > 1 << 20) flush();
     }
   }
-  fs.writeSync(fd, buf);
+  flush();
   fs.closeSync(fd);
-  fs.chmodSync(file, 0o644);
-  return { file, rows: count, enterprises };
+  for (const f of files) fs.chmodSync(f, 0o644);
+  return { files, rows: count, enterprises };
 }
 
 export async function setup(d: Database, s: Synthetic) {
