@@ -15,7 +15,7 @@ import {
 } from '@mantine/core';
 import { IconAlertTriangle, IconClockHour4 } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { lazy, type ReactNode, Suspense, useMemo, useState } from 'react';
+import { lazy, type ReactNode, Suspense, startTransition, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { groupedBarOption, growthBarOption, trendLineOption } from '../../../contracts/charts';
 import type { DashboardDto, DashboardProduct } from '../../../contracts/dashboard';
@@ -120,17 +120,23 @@ export function DashboardView(props: {
     placeholderData: keepPreviousData,
   });
   const d = q.data;
+  // Below the headline (charts, key products, history) renders in a transition once the figures are on
+  // screen: they show first, and the page keeps answering while React renders the rest in small slices.
+  const [below, setBelow] = useState(false);
+  useEffect(() => {
+    if (d && !below) startTransition(() => setBelow(true));
+  }, [d, below]);
   const history = useQuery({
     queryKey: ['dashboard-history', props.area, d?.period ?? null],
     queryFn: () => statsApi.history({ area: props.area, period: d!.period }),
-    enabled: !!d,
+    enabled: !!d && below,
     placeholderData: keepPreviousData,
   });
   const areaName = d ? (lang === 'en' ? (d.area.nameEn ?? d.area.name) : d.area.name) : '';
   const openFig = (f: Figure, label: string) =>
     setOpen({ ref: f.ref, label, value: figureText(f.ref.indicator, f.value, lang), areaName });
 
-  const charts = useMemo(() => (d ? buildCharts(d, lang, t) : null), [d, lang, t]);
+  const charts = useMemo(() => (d && below ? buildCharts(d, lang, t) : null), [d, below, lang, t]);
   const historyCharts = useMemo(() => {
     const h = history.data;
     if (!h || !d) return null;
@@ -286,7 +292,7 @@ export function DashboardView(props: {
             ]}
       </SimpleGrid>
 
-      {d && charts && (
+      {below && d && charts && (
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
           <ChartBox title={t('dash.trend', { year: d.trend.year, last: d.trend.year - 1 })}>
             <EChart
@@ -304,7 +310,7 @@ export function DashboardView(props: {
         </SimpleGrid>
       )}
 
-      {d && (
+      {below && d && (
         <Paper withBorder radius="md" p="md">
           <Title order={2} fz="md" mb="xs">
             {t('dash.products')}
@@ -369,7 +375,7 @@ export function DashboardView(props: {
         </Paper>
       )}
 
-      {d && (
+      {below && d && (
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
           <ChartBox title={t('dash.by_section', { month: Number(d.period.slice(5, 7)) })} height={300}>
             {historyCharts ? (
