@@ -36,7 +36,8 @@ export interface WriteMeta {
 }
 
 const LOCK_KEY = 7_412_014;
-const CHUNK = 100_000;
+/** Rows per batch inside one write (BT_STAT_CHUNK to change it: memory against round trips). */
+const chunkRows = () => Number(process.env.BT_STAT_CHUNK) || 100_000;
 
 const rows = <T>(r: unknown) => (r as { rows: T[] }).rows;
 
@@ -207,65 +208,85 @@ export async function writeFacts(
   await tx.execute(sql`select pg_advisory_xact_lock(${LOCK_KEY})`);
   // Batches group and hash ~10⁵ rows; the default 4 MB would sort them on disk.
   await tx.execute(sql`set local work_mem = '128MB'`);
+  const CHUNK = chunkRows();
   onChunk(0);
+  await tempTables(tx);
+  // Each batch adds its deltas to _st_d/_st_r/_st_rc (computed from stat_reports, never from the aggregates);
+  // the aggregates move once at the end: updating every cell per batch would leave a dead version per batch.
   for (let i = 0; i < facts.length; i += CHUNK) {
     const part = facts.slice(i, i + CHUNK);
-    await tempTables(tx);
+    if (i > 0) await tx.execute(sql`truncate _st_in, _st_chg, _st_nb, _st_pk, _st_em`);
     await tx.execute(sql`insert into _st_in
       select * from unnest(${sql.param(part.map((f) => f.enterpriseId))}::uuid[], ${sql.param(part.map((f) => f.ym))}::int[],
         ${sql.param(part.map((f) => f.productCode))}::text[], ${sql.param(part.map((f) => f.quantity))}::numeric[],
         ${sql.param(part.map((f) => f.valueVnd))}::numeric[], ${sql.param(part.map((f) => f.comment))}::text[],
         ${sql.param(part.map((f) => JSON.stringify(f.warnings)))}::jsonb[])`);
+    // Stored rows are looked up by key (LATERAL: an index probe per row, whatever the size of stat_reports).
     await tx.execute(sql`insert into _st_chg
       select i.*, coalesce(r.area_code, e.area_code), coalesce(r.ownership, e.ownership), coalesce(r.ent_vsic, e.vsic),
         coalesce(r.in_panel, e.reports_monthly), r.id, r.quantity, r.value_vnd
       from _st_in i join enterprises e on e.id = i.enterprise_id
-      left join stat_reports r on r.enterprise_id = i.enterprise_id and r.ym = i.ym and r.product_code = i.product_code
+      left join lateral (
+        select * from stat_reports r
+        where r.enterprise_id = i.enterprise_id and r.ym = i.ym and r.product_code = i.product_code) r on true
       where r.id is null or r.quantity <> i.quantity or r.value_vnd is distinct from i.value_vnd`);
     const [counts] = rows<{ ins: number; upd: number }>(
       await tx.execute(
         sql`select count(*) filter (where report_id is null)::int as ins, count(report_id)::int as upd from _st_chg`,
       ),
     );
-    result.inserted += counts!.ins;
-    result.updated += counts!.upd;
-    result.unchanged += part.length - counts!.ins - counts!.upd;
-    if (counts!.ins + counts!.upd > 0) {
-      // Fresh temp tables have no statistics: without them the planner nests loops over whole tables.
-      if (part.length >= 1000) await tx.execute(sql`analyze _st_chg`);
-      await tx.execute(sql`
-        insert into _st_nb
-        select k.enterprise_id, k.product_code, k.ym,
-          r.quantity, r.value_vnd, r.area_code, r.ownership, r.ent_vsic, r.in_panel,
-          case when c.ym is null then r.quantity else c.quantity end,
-          case when c.ym is null then r.value_vnd else c.value_vnd end,
-          coalesce(c.area_code, r.area_code), coalesce(c.ownership, r.ownership), coalesce(c.ent_vsic, r.ent_vsic),
-          coalesce(c.in_panel, r.in_panel)
-        from (select distinct enterprise_id, product_code, ym + d as ym
-              from _st_chg cross join (values (-100), (0), (100)) as o(d)) k
-        left join _st_chg c on c.enterprise_id = k.enterprise_id and c.product_code = k.product_code and c.ym = k.ym
-        left join stat_reports r on r.enterprise_id = k.enterprise_id and r.product_code = k.product_code and r.ym = k.ym
-        where c.ym is not null or r.id is not null`);
-      await tx.execute(sql`
-        insert into _st_pk select distinct enterprise_id, product_code, ym + d
-        from _st_chg cross join (values (0), (100)) as o(d)`);
+    const { ins, upd } = counts!;
+    result.inserted += ins;
+    result.updated += upd;
+    result.unchanged += part.length - ins - upd;
+    if (ins + upd === 0) {
+      onChunk(Math.min(i + CHUNK, facts.length));
+      continue;
+    }
+    // Fresh temp tables have no statistics: without them the planner may nest loops over whole tables.
+    const big = part.length >= 1000;
+    if (big && upd > 0) await tx.execute(sql`analyze _st_chg`);
+    const dims = (t: string) => sql.raw(`${t}.area_code, ${t}.ownership, ${t}.ent_vsic, ${t}.in_panel`);
+    await tx.execute(sql`
+      insert into _st_nb
+      select enterprise_id, product_code, ym, old_q, old_v,
+        case when report_id is not null then area_code end, case when report_id is not null then ownership end,
+        case when report_id is not null then ent_vsic end, case when report_id is not null then in_panel end,
+        quantity, value_vnd, ${dims('c')}
+      from _st_chg c
+      union all
+      select k.enterprise_id, k.product_code, k.ym, r.quantity, r.value_vnd, ${dims('r')}, r.quantity, r.value_vnd,
+        ${dims('r')}
+      from (select distinct enterprise_id, product_code, ym + d as ym
+            from _st_chg cross join (values (-100), (100)) as o(d)) k
+      join lateral (
+        select * from stat_reports r
+        where r.enterprise_id = k.enterprise_id and r.product_code = k.product_code and r.ym = k.ym) r on true
+      where not exists (
+        select 1 from _st_chg c
+        where c.enterprise_id = k.enterprise_id and c.product_code = k.product_code and c.ym = k.ym)`);
+    await tx.execute(sql`
+      insert into _st_pk select distinct enterprise_id, product_code, ym + d
+      from _st_chg cross join (values (0), (100)) as o(d)`);
+    if (ins > 0)
       await tx.execute(
         sql`insert into _st_em select distinct enterprise_id, ym from _st_chg where report_id is null`,
       );
-      if (part.length >= 1000) {
-        await tx.execute(sql`analyze _st_nb`);
-        await tx.execute(sql`analyze _st_pk`);
-      }
-      // The figures themselves: new − old, under the row's dims.
-      await tx.execute(sql`
-        insert into _st_d
-        select ym, area_code, ownership, ent_vsic, product_code, quantity - coalesce(old_q, 0),
-          coalesce(value_vnd, 0) - coalesce(old_v, 0), (value_vnd is not null)::int - (old_v is not null)::int,
-          (report_id is null)::int, 0, 0, 0, 0
-        from _st_chg`);
-      await pairDeltas(tx);
-      await receivedDeltas(tx, -1);
-      const review = sql`case when jsonb_array_length(c.warnings) > 0 then 'pending' else 'none' end`;
+    if (big) {
+      await tx.execute(sql`analyze _st_nb`);
+      await tx.execute(sql`analyze _st_pk`);
+    }
+    // The figures themselves: new − old, under the row's dims.
+    await tx.execute(sql`
+      insert into _st_d
+      select ym, area_code, ownership, ent_vsic, product_code, quantity - coalesce(old_q, 0),
+        coalesce(value_vnd, 0) - coalesce(old_v, 0), (value_vnd is not null)::int - (old_v is not null)::int,
+        (report_id is null)::int, 0, 0, 0, 0
+      from _st_chg`);
+    await pairDeltas(tx);
+    if (ins > 0) await receivedDeltas(tx, -1);
+    const review = sql`case when jsonb_array_length(c.warnings) > 0 then 'pending' else 'none' end`;
+    if (upd > 0)
       await tx.execute(sql`
         with upd as (
           update stat_reports r set quantity = c.quantity, value_vnd = c.value_vnd, source = ${meta.source},
@@ -277,6 +298,7 @@ export async function writeFacts(
           source, comment, actor_user_id, via)
         select id, revision, old_q, old_v, quantity, value_vnd, ${meta.source}, comment, ${meta.actorUserId}, ${meta.via}
         from upd`);
+    if (ins > 0) {
       await tx.execute(sql`
         with ins as (
           insert into stat_reports (enterprise_id, ym, product_code, quantity, value_vnd, area_code, ownership,
@@ -290,10 +312,10 @@ export async function writeFacts(
         select id, 1, null, null, quantity, value_vnd, ${meta.source}, comment, ${meta.actorUserId}, ${meta.via}
         from ins`);
       await receivedDeltas(tx, 1);
-      await applyDeltas(tx);
     }
     onChunk(Math.min(i + CHUNK, facts.length));
   }
+  if (result.inserted + result.updated > 0) await applyDeltas(tx);
   printProfile();
   return result;
 }
