@@ -94,7 +94,8 @@ export function activityMatches(vsic: string, activity: string): boolean {
 }
 
 export class Engine {
-  private memo = new Map<string, MonthFigure>();
+  /** product → month → figure (looked up very often: no string key per lookup). */
+  private memo = new Map<string, Map<number, MonthFigure>>();
   private baseMemo = new Map<string, bigint>();
   constructor(readonly input: EngineInput) {}
 
@@ -105,8 +106,12 @@ export class Engine {
   }
 
   month(product: string, ym: number): MonthFigure {
-    const key = `${product}|${ym}`;
-    const hit = this.memo.get(key);
+    let byMonth = this.memo.get(product);
+    if (!byMonth) {
+      byMonth = new Map();
+      this.memo.set(product, byMonth);
+    }
+    const hit = byMonth.get(ym);
     if (hit) return hit;
     const c = this.input.cells.get(ym)?.get(product);
     let f = ZERO;
@@ -124,7 +129,7 @@ export class Engine {
         };
       }
     }
-    this.memo.set(key, f);
+    byMonth.set(ym, f);
     return f;
   }
 
@@ -350,6 +355,10 @@ export function buildObservations(ctx: ObservationContext): Observation[] {
   const { engine } = ctx;
   const out: Observation[] = [];
   const want = (i: Indicator) => !ctx.indicators || ctx.indicators.includes(i);
+  // Only what is asked for is computed: an indicator, its growth on the same period or the month before, or
+  // its % of plan (the figure itself is needed for all of them).
+  const wantFamily = (i: 'GO_CONST' | 'GO_CUR' | 'OUTPUT_QTY') =>
+    want(i) || want(`${i}_YOY`) || want(`${i}_MOM`) || want(`${i}_PLAN`);
   const all = engine.productsIn('_T', ctx.products);
   const allMonths = ctx.periods.flatMap((p) => p.months);
   const withData = all.filter((p) =>
@@ -407,13 +416,15 @@ export function buildObservations(ctx: ObservationContext): Observation[] {
         ['GO_CONST', (ms: number[]) => engine.goConst(ps, ms), UNIT.VND],
         ['GO_CUR', (ms: number[]) => engine.goCur(ps, ms), UNIT.VND],
       ] as const) {
+        if (!wantFamily(ind)) continue;
         const x = fn(p.months);
         push(p, ind, activity, '_T', x, unit, p.months);
-        push(p, `${ind}_YOY`, activity, '_T', rel(x, fn(prev.months), growth), UNIT.PCT, [
-          ...p.months,
-          ...prev.months,
-        ]);
-        if (prevMonth)
+        if (want(`${ind}_YOY`))
+          push(p, `${ind}_YOY`, activity, '_T', rel(x, fn(prev.months), growth), UNIT.PCT, [
+            ...p.months,
+            ...prev.months,
+          ]);
+        if (prevMonth && want(`${ind}_MOM`))
           push(p, `${ind}_MOM`, activity, '_T', rel(x, fn(prevMonth), growth), UNIT.PCT, [
             ...p.months,
             ...prevMonth,
@@ -430,18 +441,22 @@ export function buildObservations(ctx: ObservationContext): Observation[] {
             p.months,
           );
       }
-      const iip = engine.iip(activity, p.months, ctx.products);
-      const iipPrev = engine.iip(activity, prev.months, ctx.products);
-      push(p, 'IIP', activity, '_T', iip, UNIT.IDX, p.months);
-      push(
-        p,
-        'IIP_YOY',
-        activity,
-        '_T',
-        { value: ratioPct(iip.value, iipPrev.value), imputed: iip.imputed + iipPrev.imputed },
-        UNIT.IDX,
-        [...p.months, ...prev.months],
-      );
+      if (want('IIP') || want('IIP_YOY')) {
+        const iip = engine.iip(activity, p.months, ctx.products);
+        push(p, 'IIP', activity, '_T', iip, UNIT.IDX, p.months);
+        if (want('IIP_YOY')) {
+          const iipPrev = engine.iip(activity, prev.months, ctx.products);
+          push(
+            p,
+            'IIP_YOY',
+            activity,
+            '_T',
+            { value: ratioPct(iip.value, iipPrev.value), imputed: iip.imputed + iipPrev.imputed },
+            UNIT.IDX,
+            [...p.months, ...prev.months],
+          );
+        }
+      }
       if (activity === '_T' && ctx.reporting && !ctx.products) {
         const due = p.months.filter((m) => engine.input.maxYm !== null && m <= engine.input.maxYm);
         const expected = ctx.reporting.expected * due.length;
@@ -465,13 +480,15 @@ export function buildObservations(ctx: ObservationContext): Observation[] {
         ['GO_CONST', (ms: number[]) => engine.goConst(one, ms), UNIT.VND],
         ['GO_CUR', (ms: number[]) => engine.goCur(one, ms), UNIT.VND],
       ] as const) {
+        if (!wantFamily(ind)) continue;
         const x = fn(p.months);
         push(p, ind, '_T', prod.code, x, unit, p.months);
-        push(p, `${ind}_YOY`, '_T', prod.code, rel(x, fn(prev.months), growth), UNIT.PCT, [
-          ...p.months,
-          ...prev.months,
-        ]);
-        if (prevMonth)
+        if (want(`${ind}_YOY`))
+          push(p, `${ind}_YOY`, '_T', prod.code, rel(x, fn(prev.months), growth), UNIT.PCT, [
+            ...p.months,
+            ...prev.months,
+          ]);
+        if (prevMonth && want(`${ind}_MOM`))
           push(p, `${ind}_MOM`, '_T', prod.code, rel(x, fn(prevMonth), growth), UNIT.PCT, [
             ...p.months,
             ...prevMonth,
