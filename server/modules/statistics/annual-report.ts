@@ -19,7 +19,8 @@ import { loadProducts, periodStatuses, subAreasValid, territoryCodes } from './s
  * report rows), joined to the ratios of §4 and to base prices, rolled up with GROUPING SETS, and the year
  * before joined for YoY. Same semantics as `computeIndicators` (imputation = r × Σ miss_qty rounded to 6
  * decimals per month × product × filter; a product-month counts when it has a reported or imputed figure;
- * GO_CONST leaves out unpriced products; GO_CUR counts only figures with a value). Nothing is cached:
+ * GO_CONST leaves out unpriced products; GO_CUR counts only figures with a value), rolled up in two stages
+ * (the months with GROUPING SETS, then the year from the months).
  * The result is kept per data version (`versionedMemo` over `stat_input_versions`, which every write to an
  * input bumps in its own transaction): a write is visible to the next call, which computes again; calls
  * while nothing changed get the result computed at that version.

@@ -73,7 +73,7 @@ function printProfile() {
 const MEASURES = ['qty', 'value', 'value_n', 'n', 'miss_qty', 'miss_value', 'miss_value_n', 'miss_n'];
 
 /**
- * The temp tables of one batch (dropped at commit):
+ * The temp tables of a write (dropped at commit); the first five hold one batch:
  *  _st_in   the batch as given;
  *  _st_chg  the rows whose figure changes, with the old figure (null when new) and the dims the row has
  *           (an existing row keeps the dims it was written with; a new one takes the enterprise's now);
@@ -81,7 +81,8 @@ const MEASURES = ['qty', 'value', 'value_n', 'n', 'miss_qty', 'miss_value', 'mis
  *           months a year before and after), with its figure and dims BEFORE (…0) and AFTER (…1) the batch;
  *  _st_pk   the pairs (enterprise, product, month m) to evaluate: (m − 12, m) for m in the batch and m + 12;
  *  _st_em   the enterprise-months that gain a row (only they can change stat_agg_received);
- *  _st_d, _st_r, _st_rc  the deltas of stat_agg(_ap), stat_agg_ratio and stat_agg_received.
+ *  _st_d, _st_r, _st_rc  the deltas of stat_agg(_ap), stat_agg_ratio and stat_agg_received, accumulated
+ *           over all the batches of the write.
  */
 async function tempTables(tx: Db): Promise<void> {
   const dims0 = 'a0 text, o0 text, s0 text, p0 boolean';
