@@ -63,6 +63,66 @@ describe('dashboard on the demo data', () => {
     expect(junk.statusCode).toBe(400);
   });
 
+  it('is as fresh as the data: a report moves it, "data as of" is the last change, a publication time passing shows the month', async () => {
+    const get = async (s: Session | typeof t.anon, url: string) =>
+      (await s.inject({ method: 'GET', url })).json();
+    const before: DashboardDto = await get(leader, '/api/dashboard?area=20&period=2015-12');
+    expect(await get(leader, '/api/dashboard?area=20&period=2015-12')).toEqual(before);
+    // a revision of December 2015 cement (closed: staff give a reason), through the same service as an import
+    const { importReports } = await import('../statistics');
+    const { systemActor } = await import('../../platform/audit');
+    const [row] = (
+      (await t.db.execute(
+        (
+          await import('drizzle-orm')
+        ).sql`select e.tax_code, r.quantity::text as q from stat_reports r
+          join enterprises e on e.id = r.enterprise_id
+          where r.ym = 201512 and r.product_code = 'XIMANG' order by r.quantity desc limit 1`,
+      )) as unknown as { rows: { tax_code: string; q: string }[] }
+    ).rows;
+    const cols = ['tax_code', 'period', 'product_code', 'quantity', 'comment'];
+    const revise = (q: string) =>
+      importReports(
+        t.db,
+        systemActor,
+        null,
+        {
+          columns: cols,
+          rows: [
+            {
+              line: 2,
+              values: {
+                tax_code: row!.tax_code,
+                period: '2015-12',
+                product_code: 'XIMANG',
+                quantity: q,
+                comment: 'kiểm tra',
+              },
+            },
+          ],
+        },
+        () => {},
+        { reason: 'kiểm tra' },
+      );
+    await revise(String(Number(row!.q) + 1000));
+    const after: DashboardDto = await get(leader, '/api/dashboard?area=20&period=2015-12');
+    const cement = (d: DashboardDto) => Number(d.products.find((p) => p.code === 'XIMANG')!.quantity.value);
+    expect(cement(after) - cement(before)).toBeCloseTo(1000, 6);
+    expect(Date.parse(after.dataAsOf)).toBeGreaterThan(Date.parse(before.dataAsOf));
+    await revise(row!.q);
+    expect(cement(await get(leader, '/api/dashboard?area=20&period=2015-12'))).toBeCloseTo(cement(before), 6);
+
+    // The public sees the latest published month; one published 2 s from now appears when the time comes.
+    const latest = ((await get(t.anon, '/api/dashboard?area=20')) as DashboardDto).period;
+    const ym = Number(latest.replace('-', ''));
+    await t.database.exec(
+      `update stat_periods set published_at = now() + interval '2 seconds' where ym = ${ym}`,
+    );
+    expect(((await get(t.anon, '/api/dashboard?area=20')) as DashboardDto).period).not.toBe(latest);
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(((await get(t.anon, '/api/dashboard?area=20')) as DashboardDto).period).toBe(latest);
+  });
+
   it('writes a table as shown to XLSX (staff only)', async () => {
     const payload = {
       title: 'GO_CONST 2014',

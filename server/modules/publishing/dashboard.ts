@@ -10,8 +10,9 @@ import type { Figure } from '../../../contracts/publishing';
 import type { Indicator, Observation, PeriodStatus } from '../../../contracts/statistics';
 import type { Db } from '../../platform/db';
 import { AppError } from '../../platform/errors';
+import { versionedMemo } from '../../platform/memo';
 import { findAreas } from '../areas';
-import { computeIndicators, loadProducts } from '../statistics';
+import { computeIndicators, inputsChangedAt, loadProducts, statisticsVersion } from '../statistics';
 import { SECTION_NAMES } from './facts';
 import * as repo from './publishing.repository';
 
@@ -56,7 +57,31 @@ async function availableMonths(
   }));
 }
 
+/**
+ * Both answers are kept per statistics data version (platform/memo.ts): a write to any input of the figures
+ * computes them again on the next call. Outside the department the key also holds the months published by
+ * now, since a publication time that passes changes what may be shown without any write.
+ */
+async function memoKey<Q>(db: Db, q: Q, opts: Options) {
+  const published = opts.embargo ? (await repo.allPublishedMonths(db)).map((m) => m.ym).join(',') : null;
+  return { q, opts, published };
+}
+
+const dashboardMemo = versionedMemo(
+  statisticsVersion,
+  (db, k: { q: { area: string; period: string | null }; opts: Options }) =>
+    computeDashboard(db, { area: k.q.area, period: k.q.period ?? undefined }, k.opts),
+);
+
 export async function dashboard(
+  db: Db,
+  q: { area: string; period?: string | undefined },
+  opts: Options,
+): Promise<DashboardDto> {
+  return dashboardMemo(db, await memoKey(db, { area: q.area, period: q.period ?? null }, opts));
+}
+
+async function computeDashboard(
   db: Db,
   q: { area: string; period?: string | undefined },
   opts: Options,
@@ -195,7 +220,7 @@ export async function dashboard(
     periodStatus: monthStatus,
     provisional,
     imputed,
-    dataAsOf: new Date().toISOString(),
+    dataAsOf: (await inputsChangedAt(db)) ?? new Date().toISOString(),
     baseYear: main.baseYear,
     headline,
     products: productList,
@@ -204,8 +229,21 @@ export async function dashboard(
   };
 }
 
+const historyMemo = versionedMemo(
+  statisticsVersion,
+  (db, k: { q: { area: string; period: string }; opts: Options }) => computeHistory(db, k.q, k.opts),
+);
+
 /** GO_CONST for January–month of the last years, by section (the area itself) and by sub-area. */
 export async function dashboardHistory(
+  db: Db,
+  q: { area: string; period: string },
+  opts: Options,
+): Promise<DashboardHistoryDto> {
+  return historyMemo(db, await memoKey(db, { area: q.area, period: q.period }, opts));
+}
+
+async function computeHistory(
   db: Db,
   q: { area: string; period: string },
   opts: Options,

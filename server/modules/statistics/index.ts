@@ -3,7 +3,11 @@
 export { annualReport } from './annual-report';
 export { render as renderIndicators } from './export';
 export { enterpriseOutputByYear, enterpriseOutputSeries } from './output-series';
-export { rebuildAggregates } from './statistics.repository';
+export {
+  inputsChangedAt,
+  inputVersion as statisticsVersion,
+  rebuildAggregates,
+} from './statistics.repository';
 export { statisticsRoutes } from './statistics.routes';
 export {
   computeIndicators,

@@ -410,6 +410,14 @@ export async function inputVersion(db: Db): Promise<string> {
   return r?.v ?? '0';
 }
 
+/** When the figures' inputs last changed (their "data as of"); null before any write. */
+export async function inputsChangedAt(db: Db): Promise<string | null> {
+  const [r] = rows<{ at: string | Date | null }>(
+    await db.execute(sql`select max(changed_at) as at from stat_input_versions`),
+  );
+  return r?.at ? new Date(r.at).toISOString() : null;
+}
+
 export async function maxReportedYm(db: Db): Promise<number | null> {
   const [r] = rows<{ m: number | null }>(
     await db.execute(sql`select max(ym) as m from stat_agg_ap where n > 0`),

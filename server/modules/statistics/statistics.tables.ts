@@ -262,8 +262,11 @@ export const statAggReceived = pgTable(
  * trigger (migration 0005): the sum of `v` changes with every committed write to any input, so a result
  * computed at version V is the current result as long as the sum is still V (statistics.service memo).
  * Not part of backups (comment `buoctien:no-backup`): a restore bumps it through the same triggers.
+ * `changed_at` is the time of the last write (migration 0007).
  */
 export const statInputVersions = pgTable('stat_input_versions', {
   tbl: text('tbl').primaryKey(),
   v: bigint('v', { mode: 'number' }).notNull().default(0),
+  /** When the table last changed (the figures' "data as of"). */
+  changedAt: timestamp('changed_at', { withTimezone: true, mode: 'string' }).notNull().default(sql`now()`),
 });
