@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
+import { seededRandom } from '../demo/enterprises';
 import { seedShippedAreas } from '../server/modules/areas';
 import { importProducts } from '../server/modules/statistics';
 import { systemActor } from '../server/platform/audit';
@@ -34,17 +35,6 @@ const CLASSES = [
   '3811',
 ];
 
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export interface Synthetic {
   /** reports.csv files of at most FILE_ROWS rows each, split between enterprises (a province loads several). */
   files: string[];
@@ -56,7 +46,7 @@ const FILE_ROWS = 2_500_000;
 
 /** ~rows report rows: enterprises × 4 products × 24 months, 2% of the panel's reports missing. */
 export function generate(rows: number, dir: string): Synthetic {
-  const rnd = rng(rows);
+  const rnd = seededRandom(rows);
   const n = Math.ceil(rows / (PRODUCTS_PER_ENTERPRISE * MONTHS.length * 0.98));
   const enterprises = Array.from({ length: n }, (_, i) => ({
     taxCode: String(4_900_000_000 + i).padStart(10, '0'),
