@@ -41,12 +41,16 @@ export function annualReport(
   return memo(db, key);
 }
 
-const memo = versionedMemo(repo.inputVersion, (db, q: Required<AnnualReportQuery>) =>
-  db.transaction(async (tx) => {
-    // The roll-up hashes ~10⁵ cells; the default 4 MB would sort them on disk instead.
-    await tx.execute(sql`set local work_mem = '64MB'`);
-    return compute(tx, q);
-  }),
+/** At most 8 reports kept (one is ~10⁴–10⁵ rows). */
+const memo = versionedMemo(
+  repo.inputVersion,
+  (db, q: Required<AnnualReportQuery>) =>
+    db.transaction(async (tx) => {
+      // The roll-up hashes ~10⁵ cells; the default 4 MB would sort them on disk instead.
+      await tx.execute(sql`set local work_mem = '64MB'`);
+      return compute(tx, q);
+    }),
+  8,
 );
 
 async function compute(db: Db, q: Required<AnnualReportQuery>): Promise<AnnualReport> {
