@@ -225,6 +225,34 @@ export function ImportIssues({ issues }: { issues: Issue[] }) {
 }
 
 /** The CSV/XLSX picker and the submit button of every import form; choosing another file clears the result. */
+/** The columns an import file must and may have, as code chips. */
+export function ImportColumns({
+  required,
+  optional,
+}: {
+  required: readonly string[];
+  optional: readonly string[];
+}) {
+  const { t } = useTranslation();
+  const list = (cols: readonly string[]) => (cols.length ? cols.map((c) => <Code key={c}>{c}</Code>) : '–');
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
+      <div>
+        <Text size="xs" fw={600} c="dimmed" mb={4}>
+          {t('imp.required_columns')}
+        </Text>
+        <Group gap={4}>{list(required)}</Group>
+      </div>
+      <div>
+        <Text size="xs" fw={600} c="dimmed" mb={4}>
+          {t('imp.optional_columns')}
+        </Text>
+        <Group gap={4}>{list(optional)}</Group>
+      </div>
+    </SimpleGrid>
+  );
+}
+
 export function ImportFileRow(props: {
   file: File | null;
   onFile: (f: File | null) => void;

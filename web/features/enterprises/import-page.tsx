@@ -1,10 +1,10 @@
-import { Code, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Paper, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ENTERPRISE_COLUMNS } from '../../../contracts/enterprises';
 import { api } from '../../lib/api';
-import { ImportFileRow, ImportStatus, useImportJob } from '../../ui/import-upload';
+import { ImportColumns, ImportFileRow, ImportStatus, useImportJob } from '../../ui/import-upload';
 import { PageHeader, usePageTitle } from '../../ui/page';
 import { BackToList } from './detail-page';
 
@@ -30,28 +30,7 @@ export function EnterpriseImportPage() {
           <Text size="sm" mb="sm">
             {t('imp.intro')}
           </Text>
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
-            <div>
-              <Text size="xs" fw={600} c="dimmed" mb={4}>
-                {t('imp.required_columns')}
-              </Text>
-              <Group gap={4}>
-                {ENTERPRISE_COLUMNS.required.map((c) => (
-                  <Code key={c}>{c}</Code>
-                ))}
-              </Group>
-            </div>
-            <div>
-              <Text size="xs" fw={600} c="dimmed" mb={4}>
-                {t('imp.optional_columns')}
-              </Text>
-              <Group gap={4}>
-                {ENTERPRISE_COLUMNS.optional.map((c) => (
-                  <Code key={c}>{c}</Code>
-                ))}
-              </Group>
-            </div>
-          </SimpleGrid>
+          <ImportColumns required={ENTERPRISE_COLUMNS.required} optional={ENTERPRISE_COLUMNS.optional} />
           <form onSubmit={submit}>
             <ImportFileRow
               file={file}

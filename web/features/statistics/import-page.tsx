@@ -1,4 +1,4 @@
-import { Code, Group, Paper, SegmentedControl, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Paper, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
@@ -9,7 +9,7 @@ import {
   TARGET_COLUMNS,
   WEIGHT_COLUMNS,
 } from '../../../contracts/statistics';
-import { ImportFileRow, ImportStatus, useImportJob } from '../../ui/import-upload';
+import { ImportColumns, ImportFileRow, ImportStatus, useImportJob } from '../../ui/import-upload';
 import { PageHeader, usePageTitle } from '../../ui/page';
 import { IMPORT_KINDS, type ImportKind, type StatImportResult, statisticsApi } from './api';
 
@@ -64,26 +64,7 @@ export function StatisticsImportPage() {
                 />
               </div>
               <Text size="sm">{t('st.imp.intro')}</Text>
-              <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
-                <div>
-                  <Text size="xs" fw={600} c="dimmed" mb={4}>
-                    {t('imp.required_columns')}
-                  </Text>
-                  <Group gap={4}>
-                    {cols.required.map((c) => (
-                      <Code key={c}>{c}</Code>
-                    ))}
-                  </Group>
-                </div>
-                <div>
-                  <Text size="xs" fw={600} c="dimmed" mb={4}>
-                    {t('imp.optional_columns')}
-                  </Text>
-                  <Group gap={4}>
-                    {cols.optional.length ? cols.optional.map((c) => <Code key={c}>{c}</Code>) : '–'}
-                  </Group>
-                </div>
-              </SimpleGrid>
+              <ImportColumns required={cols.required} optional={cols.optional} />
               {kind === 'reports' && (
                 <TextInput
                   label={t('st.imp.reason')}
