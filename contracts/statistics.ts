@@ -268,6 +268,7 @@ export const traceResult = z.object({
   ),
   truncated: z.boolean(),
 });
+export type TraceResult = z.infer<typeof traceResult>;
 
 export const queueQuery = z.object({
   status: z.enum(['pending', 'reviewed']).default('pending'),

@@ -6,7 +6,7 @@ import { systemActor } from '../../platform/audit';
 import { createTestContext, type TestContext } from '../../test/harness';
 import { annualReport } from './annual-report';
 import { computeIndicators, importProducts, transitionPeriod } from './statistics.service';
-import { importRows, PRODUCTS, pick, query, seedProducts, table } from './test-fixtures';
+import { importRows, PRODUCTS, pick, query, seedPanel, table } from './test-fixtures';
 
 /**
  * The set-based annual report must give exactly the figures of `computeIndicators` (the engine that the
@@ -18,12 +18,14 @@ describe('annual report (set-based SQL over the aggregates)', () => {
   const tax: string[] = [];
   beforeAll(async () => {
     t = await createTestContext();
-    await t.seedAreas();
-    tax.push((await t.createEnterprise({ areaCode: '187', reportsMonthly: true })).taxCode);
-    tax.push((await t.createEnterprise({ areaCode: '183', reportsMonthly: true })).taxCode);
-    tax.push((await t.createEnterprise({ areaCode: '188', reportsMonthly: false })).taxCode);
-    tax.push((await t.createEnterprise({ areaCode: '187', reportsMonthly: true })).taxCode);
-    await seedProducts(t.db);
+    tax.push(
+      ...(await seedPanel(t, [
+        ['187', true],
+        ['183', true],
+        ['188', false],
+        ['187', true],
+      ])),
+    );
     await importProducts(
       t.db,
       systemActor,

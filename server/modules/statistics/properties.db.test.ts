@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../test/harness';
 import { rebuildAggregates } from './statistics.repository';
-import { figures, importRows, seedProducts } from './test-fixtures';
+import { figures, importRows, seedPanel } from './test-fixtures';
 
 const AGG = ['stat_agg', 'stat_agg_ap', 'stat_agg_ratio', 'stat_agg_received'];
 
@@ -49,11 +49,13 @@ describe('properties of the live aggregates', () => {
   const tax: string[] = [];
   beforeAll(async () => {
     t = await createTestContext();
-    await t.seedAreas();
-    tax.push((await t.createEnterprise({ areaCode: '187', reportsMonthly: true })).taxCode);
-    tax.push((await t.createEnterprise({ areaCode: '183', reportsMonthly: true })).taxCode);
-    tax.push((await t.createEnterprise({ areaCode: '188', reportsMonthly: false })).taxCode);
-    await seedProducts(t.db);
+    tax.push(
+      ...(await seedPanel(t, [
+        ['187', true],
+        ['183', true],
+        ['188', false],
+      ])),
+    );
   });
   afterAll(() => t.close());
 

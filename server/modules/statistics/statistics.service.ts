@@ -15,6 +15,7 @@ import {
   type ReportEntryInput,
   TARGET_COLUMNS,
   TARGET_INDICATORS,
+  type TraceResult,
   WEIGHT_COLUMNS,
 } from '../../../contracts/statistics';
 import { isIndustrialVsicClass, VSIC_DIVISIONS } from '../../../contracts/vsic';
@@ -1091,17 +1092,7 @@ export async function traceFigure(
           where report_id = any(${sql.param(shown.map((r) => Number(r.id)))}::bigint[]) order by report_id, revision`),
       )
     : [];
-  const imputations: {
-    enterpriseId: string;
-    taxCode: string;
-    productCode: string;
-    period: string;
-    basePeriod: string;
-    baseQuantity: string;
-    ratio: string;
-    quantity: string;
-    valueVnd: string | null;
-  }[] = [];
+  const imputations: TraceResult['imputations'] = [];
   const maxYm = await repo.maxReportedYm(db);
   if (q.imputation && maxYm !== null) {
     const due = months.filter((m) => m <= maxYm);

@@ -2,6 +2,7 @@ import type { IndicatorQuery, Observation } from '../../../contracts/statistics'
 import { systemActor } from '../../platform/audit';
 import type { Db } from '../../platform/db';
 import type { Table } from '../../platform/files';
+import type { TestContext } from '../../test/harness';
 import { computeIndicators, importProducts, importReports } from './statistics.service';
 
 /** Test helpers: build an import table from rows, and read one figure out of the engine's observations. */
@@ -24,6 +25,19 @@ export const PRODUCTS = [
 
 export async function seedProducts(db: Db) {
   return importProducts(db, systemActor, table(PRODUCTS));
+}
+
+/** The shipped areas, products A–C and one enterprise per [area, in the monthly panel]; their tax codes. */
+export async function seedPanel(
+  t: TestContext,
+  panel: [area: string, monthly: boolean][],
+): Promise<string[]> {
+  await t.seedAreas();
+  const tax: string[] = [];
+  for (const [areaCode, reportsMonthly] of panel)
+    tax.push((await t.createEnterprise({ areaCode, reportsMonthly })).taxCode);
+  await seedProducts(t.db);
+  return tax;
 }
 
 export async function importRows(

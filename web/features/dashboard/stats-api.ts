@@ -7,51 +7,13 @@ import type {
   SavedViewDto,
   SavedViewInput,
 } from '../../../contracts/publishing';
-import type { IndicatorResult, ProductDto } from '../../../contracts/statistics';
+import type { IndicatorResult, ProductDto, TraceResult } from '../../../contracts/statistics';
 import { ApiError, getCsrfToken, queryString, request } from '../../lib/api';
 
 /** Client calls of the dashboard, explorer, reports and open-data screens (types only from contracts/). */
 
 type Q = Record<string, string | number | boolean | undefined | null>;
 const get = <T>(url: string, q?: Q) => request<T>('GET', url + queryString(q));
-
-export interface TraceResult {
-  months: string[];
-  reports: {
-    id: string;
-    enterpriseId: string;
-    taxCode: string;
-    enterpriseName: string;
-    period: string;
-    productCode: string;
-    quantity: string;
-    valueVnd: string | null;
-    source: string;
-    comment: string | null;
-    revision: number;
-    updatedAt: string;
-    revisions: {
-      revision: number;
-      quantityOld: string | null;
-      quantityNew: string;
-      source: string;
-      comment: string | null;
-      via: string;
-      at: string;
-    }[];
-  }[];
-  imputations: {
-    enterpriseId: string;
-    taxCode: string;
-    productCode: string;
-    period: string;
-    basePeriod: string;
-    baseQuantity: string;
-    ratio: string;
-    quantity: string;
-  }[];
-  truncated: boolean;
-}
 
 export interface ReportVersion {
   version: number;
