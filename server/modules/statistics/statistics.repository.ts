@@ -217,11 +217,21 @@ export async function writeFacts(
   for (let i = 0; i < facts.length; i += CHUNK) {
     const part = facts.slice(i, i + CHUNK);
     if (i > 0) await tx.execute(sql`truncate _st_in, _st_chg, _st_nb, _st_pk, _st_em`);
+    // Passed as arrays; enterprises as an index into their distinct ids and warnings as codes joined by commas
+    // (uuid[] and jsonb[] cost the most to send and parse).
+    const ids = new Map<string, number>();
+    const idx = part.map((f) => {
+      let k = ids.get(f.enterpriseId);
+      if (k === undefined) ids.set(f.enterpriseId, (k = ids.size + 1));
+      return k;
+    });
     await tx.execute(sql`insert into _st_in
-      select * from unnest(${sql.param(part.map((f) => f.enterpriseId))}::uuid[], ${sql.param(part.map((f) => f.ym))}::int[],
+      select (${sql.param([...ids.keys()])}::uuid[])[i], ym, p, q, v, c,
+        case when w = '' then '[]'::jsonb else to_jsonb(string_to_array(w, ',')) end
+      from unnest(${sql.param(idx)}::int[], ${sql.param(part.map((f) => f.ym))}::int[],
         ${sql.param(part.map((f) => f.productCode))}::text[], ${sql.param(part.map((f) => f.quantity))}::numeric[],
         ${sql.param(part.map((f) => f.valueVnd))}::numeric[], ${sql.param(part.map((f) => f.comment))}::text[],
-        ${sql.param(part.map((f) => JSON.stringify(f.warnings)))}::jsonb[])`);
+        ${sql.param(part.map((f) => f.warnings.join(',')))}::text[]) as x(i, ym, p, q, v, c, w)`);
     // Stored rows are looked up by key (LATERAL: an index probe per row, whatever the size of stat_reports).
     await tx.execute(sql`insert into _st_chg
       select i.*, coalesce(r.area_code, e.area_code), coalesce(r.ownership, e.ownership), coalesce(r.ent_vsic, e.vsic),

@@ -371,37 +371,46 @@ async function checkCandidates(
         params: { period: ymText(r.ym), status: s },
       });
   }
-  // The neighbourhood for the soft checks: stored figures, overlaid with this batch's (the state after it).
+  // The neighbourhood for the soft checks, by enterprise × product: stored figures by month overlaid with this
+  // batch's (the state after it), and the declared capacity.
+  const series = new Map<string, { months: Map<number, number>; capacity: number | null }>();
+  const seriesOf = (e: string, p: string) => {
+    const k = `${e}|${p}`;
+    let s = series.get(k);
+    if (!s) series.set(k, (s = { months: new Map(), capacity: null }));
+    return s;
+  };
   const ents = [...new Set(list.map((r) => r.enterpriseId))];
   const lo = list.reduce((m, r) => Math.min(m, r.ym), 999999) - 100;
   const hi = list.reduce((m, r) => Math.max(m, r.ym), 0);
-  const known = new Map<string, number>();
   if (list.length) {
     for (const x of rows<{ e: string; p: string; ym: number; q: string }>(
       await db.execute(sql`select enterprise_id as e, product_code as p, ym, quantity::text as q from stat_reports
         where enterprise_id = any(${sql.param(ents)}::uuid[]) and ym between ${lo} and ${hi}`),
     ))
-      known.set(`${x.e}|${x.p}|${x.ym}`, Number(x.q));
-  }
-  for (const r of list) known.set(`${r.enterpriseId}|${r.productCode}|${r.ym}`, Number(r.quantity));
-  const capacity = new Map<string, number>();
-  if (list.length) {
+      seriesOf(x.e, x.p).months.set(x.ym, Number(x.q));
     for (const x of rows<{ e: string; p: string; c: string }>(
       await db.execute(sql`select enterprise_id as e, product_code as p, sum(capacity_per_year)::text as c from enterprise_products
         where enterprise_id = any(${sql.param(ents)}::uuid[]) and product_code is not null and capacity_per_year is not null
         group by 1, 2`),
     ))
-      capacity.set(`${x.e}|${x.p}`, Number(x.c));
+      seriesOf(x.e, x.p).capacity = Number(x.c);
   }
-  const get = (r: CandidateRow, ym: number) => known.get(`${r.enterpriseId}|${r.productCode}|${ym}`) ?? null;
+  const own = list.map((r) => {
+    const s = seriesOf(r.enterpriseId, r.productCode);
+    s.months.set(r.ym, Number(r.quantity));
+    return s;
+  });
   const facts: repo.FactInput[] = [];
   let warnings = 0;
-  for (const r of list) {
+  list.forEach((r, i) => {
+    const { months, capacity } = own[i]!;
+    const get = (k: number) => months.get(addMonths(r.ym, -k)) ?? null;
     const w = softWarnings(Number(r.quantity), {
-      capacityPerYear: capacity.get(`${r.enterpriseId}|${r.productCode}`) ?? null,
-      lastYear: get(r, r.ym - 100),
-      previousMonth: get(r, addMonths(r.ym, -1)),
-      previous3: [1, 2, 3].map((k) => get(r, addMonths(r.ym, -k))),
+      capacityPerYear: capacity,
+      lastYear: months.get(r.ym - 100) ?? null,
+      previousMonth: get(1),
+      previous3: [get(1), get(2), get(3)],
     });
     let comment = r.comment;
     if (w.length && !comment) {
@@ -423,7 +432,7 @@ async function checkCandidates(
       comment: comment ?? (statuses.get(r.ym) === 'closed' ? opts.reason : null),
       warnings: w,
     });
-  }
+  });
   return { issues, facts, warnings };
 }
 
