@@ -221,9 +221,8 @@ export async function writeFacts(
     // (uuid[] and jsonb[] cost the most to send and parse).
     const ids = new Map<string, number>();
     const idx = part.map((f) => {
-      let k = ids.get(f.enterpriseId);
-      if (k === undefined) ids.set(f.enterpriseId, (k = ids.size + 1));
-      return k;
+      if (!ids.has(f.enterpriseId)) ids.set(f.enterpriseId, ids.size + 1);
+      return ids.get(f.enterpriseId)!;
     });
     await tx.execute(sql`insert into _st_in
       select (${sql.param([...ids.keys()])}::uuid[])[i], ym, p, q, v, c,

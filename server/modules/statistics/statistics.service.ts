@@ -376,9 +376,8 @@ async function checkCandidates(
   const series = new Map<string, { months: Map<number, number>; capacity: number | null }>();
   const seriesOf = (e: string, p: string) => {
     const k = `${e}|${p}`;
-    let s = series.get(k);
-    if (!s) series.set(k, (s = { months: new Map(), capacity: null }));
-    return s;
+    if (!series.has(k)) series.set(k, { months: new Map(), capacity: null });
+    return series.get(k)!;
   };
   const ents = [...new Set(list.map((r) => r.enterpriseId))];
   const lo = list.reduce((m, r) => Math.min(m, r.ym), 999999) - 100;
