@@ -24,7 +24,7 @@ describe('Lạng Sơn demo statistics reproduce the article', () => {
     await loadDemo(t.database);
     const r = await computeIndicators(
       t.db,
-      { area: '20', from: '2013-01', to: '2015-12', freq: ['A'], imputation: true, subAreas: false },
+      { area: '20', from: '2013-01', to: '2015-12', freq: ['M', 'A'], imputation: true, subAreas: false },
       { baseYearDefault: 2010, embargo: false },
     );
     obs = r.observations;
@@ -46,6 +46,15 @@ describe('Lạng Sơn demo statistics reproduce the article', () => {
     expect(Math.round(Number(get('OUTPUT_QTY', '2015', 'CLINKER')!.OBS_VALUE) / 1000)).toBe(570);
     expect(Math.round(Number(get('OUTPUT_QTY', '2015', 'CHI')!.OBS_VALUE))).toBe(5000);
     expect(get('GO_CONST', '2015')!.OBS_STATUS).toBe('E');
+  });
+  it('no month carries the balance: each month of 2014 and 2015 grows within 3 points of its year', () => {
+    for (const year of [2014, 2015]) {
+      const yoy = Number(get('GO_CONST_YOY', String(year))!.OBS_VALUE);
+      for (let m = 1; m <= 12; m++) {
+        const month = Number(get('GO_CONST_YOY', `${year}-${String(m).padStart(2, '0')}`)!.OBS_VALUE);
+        expect(Math.abs(month - yoy), `${year}-${m}: ${month} against ${yoy}`).toBeLessThan(3);
+      }
+    }
   });
   it('2014 contains imputed values and is published', () => {
     expect(get('GO_CONST', '2014')!.OBS_STATUS).toBe('E');

@@ -6,9 +6,10 @@
  *   +11.5%; electrolytic lead +44.3%; 2015 estimate GO 3,766 billion, cement 640, clinker 570 thousand
  *   tonnes, lead 5,000 tonnes.
  * Product figures below are annual provincial totals; they are spread over the months with a seasonal
- * pattern and over the enterprises by capacity. Electricity balances the year: its December figure at Na
- * Dương is computed, through the same engine a user's request takes, so that GO_CONST hits the article's
- * total with the imputed values included. A few panel reports are left missing (imputation §4).
+ * pattern and over the enterprises by capacity. Electricity balances the year: Na Dương's twelve months of
+ * each target year are computed, through the same engine a user's request takes, so that GO_CONST hits the
+ * article's total with the imputed values included, and spread with the seasonal pattern like every other
+ * figure (no month carries the balance). A few panel reports are left missing (imputation §4).
  * Prices and the non-article quantities are invented for the demo (plausible orders of magnitude only).
  */
 import { sql } from 'drizzle-orm';
@@ -310,7 +311,7 @@ async function makers(db: Db): Promise<Map<string, Maker[]>> {
   return out;
 }
 
-/** The monthly report rows of the demo (all but the balancing December figures). */
+/** The monthly report rows of the demo (all but the balancing electricity of Na Dương in the target years). */
 export function demoReportRows(byProduct: Map<string, Maker[]>): {
   rows: Record<string, string>[];
   balance: Maker;
@@ -340,7 +341,7 @@ export function demoReportRows(byProduct: Map<string, Maker[]>): {
           const ym = year * 100 + m;
           const q = m < 12 ? round((annual * shape[m - 1]!) / sum, p.dp) : round(annual - acc, p.dp);
           acc += q;
-          if (!p.totals && maker === balance && m === 12) continue;
+          if (!p.totals && maker === balance && DEMO_GO_TARGETS[year]) continue;
           if (missing.has(`${maker.taxCode}|${p.code}|${ym}`)) continue;
           // Current-price value: base price inflated ~6% a year since 2010.
           const value = Math.round(q * p.price * 1.06 ** (year - 2010));
@@ -393,22 +394,30 @@ export async function loadStatisticsDemo(
   const { rows, balance } = demoReportRows(byProduct);
   const comment = 'Số liệu demo: biến động theo kế hoạch sản xuất / demo data: planned change';
   await importReports(db, actor, null, table(rows), () => {}, { autoComment: comment });
-  // Balance each year on Na Dương's December electricity, through the engine (imputation on).
+  // Balance each target year on Na Dương's electricity, through the engine (imputation on), spread over the
+  // months with the seasonal pattern (the last month takes the rounding).
   const dien = DEMO_PRODUCTS.find((p) => p.code === 'DIEN')!;
+  const season = SEASON.reduce((a, b) => a + b, 0);
   const balancing: Record<string, string>[] = [];
-  for (const year of DEMO_YEARS) {
-    const r = await computeIndicators(db, annual(year), { baseYearDefault: DEMO_BASE_YEAR, embargo: false });
-    const go = r.observations.find((o) => o.INDICATOR === 'GO_CONST')?.OBS_VALUE ?? '0';
-    const target = DEMO_GO_TARGETS[year];
-    // 2010: December like the other months.
-    const q = target ? (Number(target) - Number(go)) / dien.price : 48;
-    balancing.push({
-      tax_code: balance.taxCode,
-      period: `${year}-12`,
-      product_code: 'DIEN',
-      quantity: q.toFixed(6),
-      value_vnd: String(Math.round(q * dien.price * 1.06 ** (year - 2010))),
+  for (const [year, target] of Object.entries(DEMO_GO_TARGETS)) {
+    const r = await computeIndicators(db, annual(Number(year)), {
+      baseYearDefault: DEMO_BASE_YEAR,
+      embargo: false,
     });
+    const go = r.observations.find((o) => o.INDICATOR === 'GO_CONST')?.OBS_VALUE ?? '0';
+    const total = (Number(target) - Number(go)) / dien.price;
+    let acc = 0;
+    for (let m = 1; m <= 12; m++) {
+      const q = m < 12 ? round((total * SEASON[m - 1]!) / season, 6) : total - acc;
+      acc += q;
+      balancing.push({
+        tax_code: balance.taxCode,
+        period: `${year}-${String(m).padStart(2, '0')}`,
+        product_code: 'DIEN',
+        quantity: q.toFixed(6),
+        value_vnd: String(Math.round(q * dien.price * 1.06 ** (Number(year) - 2010))),
+      });
+    }
   }
   await importReports(db, actor, null, table(balancing), () => {}, { autoComment: comment });
   await importTargets(
