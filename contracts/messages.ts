@@ -24,6 +24,10 @@ const vi = {
   'conflict.stale': 'Bản ghi vừa được người khác sửa. Hãy tải lại rồi sửa tiếp.',
   'import.invalid_file': 'Không đọc được tệp: {{reason}}',
   'import.invalid_rows': 'Tệp có {{count}} lỗi; không có dòng nào được nhập.',
+  'export.products_without_price':
+    '{{count}} sản phẩm không có giá năm gốc {{year}}, không tính vào giá trị sản xuất theo giá so sánh: {{codes}}',
+  'export.products_without_base':
+    '{{count}} sản phẩm không có sản lượng năm gốc {{year}}, không tính vào chỉ số sản xuất: {{codes}}',
   'user.email_taken': 'Email này đã được dùng.',
   'user.enterprise_required': 'Tài khoản doanh nghiệp phải gắn với ít nhất một doanh nghiệp.',
   'user.cannot_disable_self': 'Không thể tự vô hiệu hóa tài khoản của mình.',
@@ -125,6 +129,10 @@ const en: Record<MessageCode, string> = {
   'conflict.stale': 'Someone else changed this record meanwhile. Reload and edit again.',
   'import.invalid_file': 'Cannot read the file: {{reason}}',
   'import.invalid_rows': 'The file has {{count}} errors; nothing was imported.',
+  'export.products_without_price':
+    '{{count}} products have no {{year}} base price and are left out of output at constant prices: {{codes}}',
+  'export.products_without_base':
+    '{{count}} products have no {{year}} base-year output and are left out of the production index: {{codes}}',
   'user.email_taken': 'This email is already in use.',
   'user.enterprise_required': 'An enterprise account must be bound to at least one enterprise.',
   'user.cannot_disable_self': 'You cannot disable your own account.',

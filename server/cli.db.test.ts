@@ -173,6 +173,63 @@ describe('buoctien CLI', { timeout: 300_000 }, () => {
     expect(missing.code).toBe(2);
   });
 
+  it('export indicators: the products left out are said; bad options are named and translated (exit 2)', async () => {
+    const products = path.join(dir, 'products.csv');
+    fs.writeFileSync(
+      products,
+      'code,name_vi,unit,vsic,base_year,base_price_vnd\nXM,Xi măng,tấn,2394,2010,1000\nXM,Xi măng,tấn,2394,2020,1500\n' +
+        'CK,Clinker,tấn,2394,2010,500\n',
+    );
+    expect(cli(['import', 'products', products]).code).toBe(0);
+    // CK is reported in 2013-01 only: its 2014-01 figure is imputed (§4), and it has no 2020 price.
+    const reports = path.join(dir, 'reports.csv');
+    fs.writeFileSync(
+      reports,
+      `tax_code,period,product_code,quantity\n${code('49')},2013-01,XM,10\n${code('49')},2013-01,CK,5\n` +
+        `${code('49')},2014-01,XM,12\n`,
+    );
+    expect(cli(['import', 'reports', reports]).code).toBe(0);
+    const args = [
+      'export',
+      'indicators',
+      '--area',
+      '20',
+      '--from',
+      '2014-01',
+      '--to',
+      '2014-01',
+      '--freq',
+      'M',
+    ];
+    const r = cli([...args, '--base-year', '2020', '--indicator', 'GO_CONST', '--lang', 'en']);
+    expect(r.code, r.err).toBe(0);
+    // 12 t of cement at 1,500 VND; the imputed clinker has no 2020 price.
+    expect(r.out).toContain(',20,GO_CONST,_T,_T,2014-01,18000,VND,P');
+    expect(r.err).toContain(
+      '1 products have no 2020 base price and are left out of output at constant prices: CK',
+    );
+    const vi = cli([...args, '--base-year', '2020', '--indicator', 'GO_CONST']);
+    expect(vi.err).toContain('1 sản phẩm không có giá năm gốc 2020');
+    const bad = cli([
+      'export',
+      'indicators',
+      '--from',
+      '2014-13',
+      '--to',
+      '2014-01',
+      '--freq',
+      'X',
+      '--lang',
+      'en',
+    ]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--from: Invalid period (YYYY-MM).');
+    expect(bad.err).toContain('--freq: Must be one of: M, Q, A, YTD.');
+    const year = cli([...args, '--base-year', '20x']);
+    expect(year.code).toBe(2);
+    expect(year.err).toContain('--base-year: Giá trị không đúng kiểu.');
+  });
+
   it('backup and restore round-trip', async () => {
     const file = path.join(dir, 'backup.gz');
     const b = cli(['backup', file]);

@@ -17,7 +17,7 @@ import { cliActor } from './platform/audit';
 import { backupTo, restoreFrom } from './platform/backup';
 import { type Config, loadConfig } from './platform/config';
 import { type Database, openDatabase } from './platform/db';
-import { AppError } from './platform/errors';
+import { AppError, type Issue, schemaIssue } from './platform/errors';
 import { readTable } from './platform/files';
 import type { Progress } from './platform/jobs';
 
@@ -84,7 +84,15 @@ const options = {
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
 
-class UsageError extends Error {}
+/** A command line the CLI cannot run (exit code 2); `issues` name the options at fault, translated when shown. */
+class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly issues: Issue[] = [],
+  ) {
+    super(message);
+  }
+}
 
 function configFrom(v: Values): Config {
   return loadConfig({
@@ -183,6 +191,9 @@ async function run(argv: string[]): Promise<void> {
       if (sub === 'schemes') return exportSchemes(v);
       if (sub !== 'indicators')
         throw new UsageError('export indicators --area CODE --from YYYY-MM --to YYYY-MM');
+      // The option a query field comes from (the rest have the field's name).
+      const flag = (k: unknown) =>
+        ({ baseYear: 'base-year', imputation: 'no-imputation' })[String(k)] ?? String(k);
       const parsed = exportQuery.safeParse({
         area: v.area ?? '20',
         from: need(v.from, 'from'),
@@ -197,7 +208,8 @@ async function run(argv: string[]): Promise<void> {
       });
       if (!parsed.success)
         throw new UsageError(
-          parsed.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join('; '),
+          'export indicators',
+          parsed.error.issues.map((i) => schemaIssue(`--${flag(i.path[0])}`, i.code, i.message, { ...i })),
         );
       return withDatabase(v, async (d) => {
         const config = configFrom(v);
@@ -210,6 +222,15 @@ async function run(argv: string[]): Promise<void> {
           fs.writeFileSync(v.out, out.body);
           console.error(`${result.observations.length} observations → ${v.out}`);
         } else process.stdout.write(out.body);
+        // statistics.md §2–§3: the export says which products were left out (the JSON and XLSX carry it too).
+        for (const [code, codes] of [
+          ['export.products_without_price', result.productsWithoutPrice],
+          ['export.products_without_base', result.productsWithoutBase],
+        ] as const)
+          if (codes.length)
+            console.error(
+              translate(lang, code, { count: codes.length, year: result.baseYear, codes: codes.join(', ') }),
+            );
       });
     }
     case 'period': {
@@ -340,6 +361,11 @@ function describe(e: unknown, lang: Lang): string {
     );
     return [head, ...issues].join('\n');
   }
+  if (e instanceof UsageError && e.issues.length)
+    return [
+      e.message,
+      ...e.issues.map((i) => `  ${i.path}: ${translate(lang, i.code, i.params ?? {})}`),
+    ].join('\n');
   return e instanceof Error ? e.message : String(e);
 }
 

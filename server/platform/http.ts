@@ -31,7 +31,7 @@ import { type Access, isStaff } from '../../contracts/roles';
 import type { Actor } from './audit';
 import type { Config } from './config';
 import type { Database } from './db';
-import { AppError } from './errors';
+import { AppError, schemaIssue } from './errors';
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -310,13 +310,13 @@ function normalizeError(err: unknown): AppError {
   if (hasZodFastifySchemaValidationErrors(err)) {
     const context = (err as { validationContext?: string }).validationContext;
     const issues: Issue[] = err.validation.map((v) => {
-      const params = (v.params ?? {}) as Record<string, unknown>;
       const path = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
-      return {
-        path: path || context || '',
-        code: issueCode(v.keyword, v.message, params),
-        params: issueParams(params),
-      };
+      return schemaIssue(
+        path || context || '',
+        v.keyword,
+        v.message,
+        (v.params ?? {}) as Record<string, unknown>,
+      );
     });
     return new AppError('validation.failed', { issues, in: context });
   }
@@ -329,26 +329,6 @@ function normalizeError(err: unknown): AppError {
     return new AppError('request.malformed', { reason: e.code ?? 'bad_request' });
   }
   return new AppError('internal');
-}
-
-function issueCode(keyword: string, message: string | undefined, params: Record<string, unknown>): string {
-  if (message?.startsWith('issue.')) return message;
-  if (keyword === 'invalid_type' && params.input === undefined) return 'issue.required';
-  if (keyword === 'invalid_value') return 'issue.enum';
-  const known = ['invalid_type', 'too_small', 'too_big', 'invalid_format', 'unrecognized_keys'];
-  return known.includes(keyword) ? `issue.${keyword}` : 'issue.invalid';
-}
-
-function issueParams(params: Record<string, unknown>): Record<string, string | number> {
-  const out: Record<string, string | number> = {};
-  for (const k of ['minimum', 'maximum', 'format']) {
-    const v = params[k];
-    if (typeof v === 'number' || typeof v === 'string') out[k] = v;
-    if (typeof v === 'bigint') out[k] = v.toString();
-  }
-  if (Array.isArray(params.values)) out.options = params.values.map(String).join(', ');
-  if (Array.isArray(params.keys)) out.keys = params.keys.map(String).join(', ');
-  return out;
 }
 
 /** Area-bound staff and enterprise users see part of the registry; this says which part for a user. */

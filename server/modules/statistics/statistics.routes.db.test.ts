@@ -101,6 +101,14 @@ describe('statistics routes', () => {
       'STRUCTURE,STRUCTURE_ID,ACTION,FREQ,REF_AREA,INDICATOR,ACTIVITY,PRODUCT,TIME_PERIOD,OBS_VALUE,UNIT_MEASURE,OBS_STATUS',
     );
     expect(r.body).toMatch(/^dataflow,VN_IND:INDUSTRY\(1\.0\),I,A,20,GO_CONST,_T,_T,2014,/m);
+    // The products left out travel in headers (CSV has no place for them): A has no 2012 price.
+    expect(r.headers['x-base-year']).toBe(String(t.config.BASE_YEAR));
+    const other = await stat.inject({
+      method: 'GET',
+      url: '/api/statistics/export?from=2014-01&to=2014-12&freq=A&baseYear=2012&indicator=GO_CONST',
+    });
+    expect(other.headers['x-products-without-price']).toBe('A');
+    expect(other.body).toMatch(/^dataflow,VN_IND:INDUSTRY\(1\.0\),I,A,20,GO_CONST,_T,_T,2014,,VND,M$/m);
     for (const url of [
       '/api/statistics/export?from=2014-13&to=2014-12',
       '/api/statistics/indicators?from=2014-01&to=2013-01',

@@ -250,9 +250,14 @@ export function statisticsRoutes(app: App, { database, config }: AppContext): vo
         embargo: embargo(req),
       });
       const out = await render(result, req.query.format);
+      // The products left out (statistics.md §2–§3) travel in headers too, for the CSV formats that have no
+      // place for them (product codes are ASCII).
       return reply
         .header('content-type', out.contentType)
         .header('content-disposition', `attachment; filename="indicators-${req.query.area}.${out.ext}"`)
+        .header('x-base-year', String(result.baseYear))
+        .header('x-products-without-price', result.productsWithoutPrice.join(' '))
+        .header('x-products-without-base', result.productsWithoutBase.join(' '))
         .send(out.body);
     },
   );

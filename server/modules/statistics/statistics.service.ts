@@ -1025,7 +1025,12 @@ export async function computeIndicators(
   }
   const allMonths = periods.flatMap((p) => p.months);
   const all = firstEngine!.productsIn('_T', q.product ?? null);
-  const withData = all.filter((p) => allMonths.some((m) => firstEngine!.month(p.code, m).reported > 0));
+  const withData = all.filter((p) =>
+    allMonths.some((m) => {
+      const f = firstEngine!.month(p.code, m);
+      return f.reported + f.imputed > 0;
+    }),
+  );
   return {
     baseYear,
     imputation: q.imputation,
