@@ -101,6 +101,8 @@ const vi = {
   'issue.future_period': 'Kỳ {{value}} chưa đến.',
   'issue.unknown_product': 'Không có sản phẩm mã {{code}}.',
   'issue.unknown_enterprise': 'Không có doanh nghiệp mã số thuế {{code}}.',
+  'issue.tax_code_leading_zero':
+    'Mã số thuế {{value}} mất số 0 ở đầu (0{{value}}): Excel bỏ số 0 đầu khi cột để kiểu Số; hãy đặt cột mã số thuế là Văn bản (Text).',
   'issue.unit_mismatch': 'Đơn vị tính phải là {{unit}} (tệp ghi {{value}}).',
   'issue.inconsistent': 'Không khớp với dòng {{other}} của cùng mã.',
   'issue.period_closed': 'Kỳ {{period}} đã khóa sổ: cần nêu lý do để báo cáo.',
@@ -206,6 +208,8 @@ const en: Record<MessageCode, string> = {
   'issue.future_period': 'Period {{value}} has not come yet.',
   'issue.unknown_product': 'No product with code {{code}}.',
   'issue.unknown_enterprise': 'No enterprise with tax code {{code}}.',
+  'issue.tax_code_leading_zero':
+    'Tax code {{value}} has lost its leading zero (0{{value}}): Excel drops it in a Number column; format the tax-code column as Text.',
   'issue.unit_mismatch': 'The unit must be {{unit}} (the file says {{value}}).',
   'issue.inconsistent': 'Does not match row {{other}} of the same code.',
   'issue.period_closed': 'Period {{period}} is closed: a reason is required to report into it.',

@@ -68,3 +68,11 @@ export function isValidTaxCode(s: string): boolean {
   const d = taxCodeCheckDigit(base.slice(0, 9));
   return d !== null && d === base.charCodeAt(9) - 48;
 }
+
+/**
+ * True for a code that is valid once a leading zero is put back: what Excel leaves of a tax code typed into a
+ * Number column (codes of Hà Nội and other provinces start with 0). Imports say so instead of "invalid".
+ */
+export function lostLeadingZero(s: string): boolean {
+  return /^\d{9}(-\d{3})?$/.test(s) && isValidTaxCode(`0${s}`);
+}

@@ -121,6 +121,7 @@ describe('enterprises.csv through the API', () => {
       [dup, 'Trùng một', '187', '2394', 'non_state', 'true', '', '', ''], // 6
       [dup, 'Trùng hai', '187', '2394', 'non_state', 'true', '', '', ''], // 7
       [code(), '', '187', '2394', 'private', 'maybe', 'many', '2014-02-30', 'x@'], // 8
+      ['100000035', 'Mất số 0 đầu', '187', '2394', 'state', 'true', '', '', ''], // 9: 0100000035 in a Number column
     ];
     const before = await fingerprint(t.database);
     const res = await officer.inject({
@@ -146,9 +147,10 @@ describe('enterprises.csv through the API', () => {
         '8:employees:issue.number',
         '8:founded_on:issue.date',
         '8:email:issue.email',
+        '9:tax_code:issue.tax_code_leading_zero',
       ].sort(),
     );
-    expect(err.details.count).toBe(10);
+    expect(err.details.count).toBe(11);
     expect(await fingerprint(t.database)).toBe(before);
   });
 

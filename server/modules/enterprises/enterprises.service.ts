@@ -13,7 +13,7 @@ import {
 } from '../../../contracts/enterprises';
 import type { Issue } from '../../../contracts/errors';
 import { isStaff } from '../../../contracts/roles';
-import { isValidTaxCode } from '../../../contracts/tax-code';
+import { isValidTaxCode, lostLeadingZero } from '../../../contracts/tax-code';
 import { isIndustrialVsicClass } from '../../../contracts/vsic';
 import { type Actor, changedFields, listAudit, recordAudit } from '../../platform/audit';
 import type { Db } from '../../platform/db';
@@ -282,7 +282,13 @@ export async function enterpriseHistory(db: Db, id: string): Promise<HistoryEntr
 // ---- import of enterprises.csv ----
 
 const importRow = z.object({
-  tax_code: z.string().refine(isValidTaxCode, { message: 'issue.tax_code' }),
+  tax_code: z.string().superRefine((v, ctx) => {
+    if (!isValidTaxCode(v))
+      ctx.addIssue({
+        code: 'custom',
+        message: lostLeadingZero(v) ? 'issue.tax_code_leading_zero' : 'issue.tax_code',
+      });
+  }),
   name: cells.required(300),
   area_code: cells.required(20),
   vsic: z.string().refine(isIndustrialVsicClass, { message: 'issue.vsic' }),

@@ -1,8 +1,11 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../platform/audit';
+import type { AppError } from '../../platform/errors';
+import { readTable } from '../../platform/files';
 import { createTestContext, type TestContext } from '../../test/harness';
-import { importWeights, traceFigure } from './statistics.service';
-import { figures, importRows, seedProducts, table } from './test-fixtures';
+import { importReports, importWeights, traceFigure } from './statistics.service';
+import { figures, importRows, seedPanel, seedProducts, table } from './test-fixtures';
 
 /**
  * Hand-computed fixture. Products A (2394, 1000 VND/t), B (2394, 500), C (2420, 2000), base year 2013.
@@ -214,5 +217,37 @@ describe('statistics engine on the live aggregates', () => {
       .catch(() => {});
     expect(orphans).toBe(0);
     expect(await count()).toBe(revisions); // rolled back
+  });
+});
+
+describe('reports from an Excel sheet', () => {
+  let t: TestContext;
+  beforeAll(async () => {
+    t = await createTestContext();
+  });
+  afterAll(() => t.close());
+
+  it('a date cell on the first of a month is its period; a tax code Excel stripped of its zero says so', async () => {
+    const [taxCode] = await seedPanel(t, [['187', true]]);
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('reports');
+    sheet.addRow(['period', 'tax_code', 'product_code', 'quantity']);
+    sheet.addRow([new Date(Date.UTC(2014, 2, 1)), taxCode, 'A', 95.5]);
+    const file = Buffer.from(await book.xlsx.writeBuffer());
+    const ok = await importReports(t.db, systemActor, null, await readTable(file, 'reports.xlsx'));
+    expect(ok.inserted).toBe(1);
+    const f = await figures(t.db, { from: '2014-03', to: '2014-03', product: ['A'] });
+    expect(f.get({ INDICATOR: 'OUTPUT_QTY', PRODUCT: 'A' })?.OBS_VALUE).toBe('95.5');
+    // 0100000035 typed into a Number column; a mid-month date is no period.
+    sheet.addRow(['2014-04', 100000035, 'A', 1]);
+    sheet.addRow([new Date(Date.UTC(2014, 3, 15)), taxCode, 'A', 1]);
+    const bad = Buffer.from(await book.xlsx.writeBuffer());
+    const err = await importReports(t.db, systemActor, null, await readTable(bad, 'reports.xlsx')).catch(
+      (e: AppError) => e,
+    );
+    expect((err as AppError).details.issues).toEqual([
+      { row: 3, column: 'tax_code', code: 'issue.tax_code_leading_zero', params: { value: '100000035' } },
+      { row: 4, column: 'period', code: 'issue.period', params: { value: '2014-04-15' } },
+    ]);
   });
 });

@@ -18,6 +18,7 @@ import {
   type TraceResult,
   WEIGHT_COLUMNS,
 } from '../../../contracts/statistics';
+import { lostLeadingZero } from '../../../contracts/tax-code';
 import { isIndustrialVsicClass, VSIC_DIVISIONS } from '../../../contracts/vsic';
 import { type Actor, recordAudit } from '../../platform/audit';
 import type { Db } from '../../platform/db';
@@ -437,7 +438,11 @@ async function checkCandidates(
 
 const reportRow = z.object({
   tax_code: cells.required(20),
-  period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'issue.period' }),
+  // An Excel date cell on the first of a month (how a typed "2014-03" is stored) is read as its month.
+  period: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])(-01)?$/, { message: 'issue.period' })
+    .transform((v) => v.slice(0, 7)),
   product_code: cells.required(30),
   quantity: decimalCell,
   value_vnd: optionalInt,
@@ -452,6 +457,12 @@ export interface ReportImportOptions {
   autoComment?: string | null;
   now?: Date;
 }
+
+/** A tax code with no enterprise; one that Excel stripped of its leading zero says so. */
+const unknownEnterprise = (row: number, code: string): Issue =>
+  lostLeadingZero(code)
+    ? { row, column: 'tax_code', code: 'issue.tax_code_leading_zero', params: { value: code } }
+    : { row, column: 'tax_code', code: 'issue.unknown_enterprise', params: { code } };
 
 /** Import reports.csv / .xlsx: all or nothing; a row for a known key is a revision; unchanged rows change nothing. */
 export async function importReports(
@@ -478,13 +489,7 @@ export async function importReports(
   const validLines = new Set(valid.map((r) => r.line));
   for (const { line, values: v } of table.rows) {
     if (validLines.has(line)) continue;
-    if (v.tax_code && !enterprises.has(v.tax_code))
-      issues.push({
-        row: line,
-        column: 'tax_code',
-        code: 'issue.unknown_enterprise',
-        params: { code: v.tax_code },
-      });
+    if (v.tax_code && !enterprises.has(v.tax_code)) issues.push(unknownEnterprise(line, v.tax_code));
     if (v.product_code && !products.has(v.product_code))
       issues.push({
         row: line,
@@ -502,12 +507,7 @@ export async function importReports(
     const ym = ymOf(v.period);
     let ok = true;
     if (!e) {
-      issues.push({
-        row: line,
-        column: 'tax_code',
-        code: 'issue.unknown_enterprise',
-        params: { code: v.tax_code },
-      });
+      issues.push(unknownEnterprise(line, v.tax_code));
       ok = false;
     } else if (inScope && !inScope.has(e.areaCode)) {
       issues.push({ row: line, column: 'tax_code', code: 'issue.out_of_scope' });
