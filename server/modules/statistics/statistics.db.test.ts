@@ -117,11 +117,11 @@ describe('statistics engine on the live aggregates', () => {
       limit: 100,
     });
     const c = tr.reports.find((r) => r.productCode === 'C')!;
-    expect(
-      c.revisions.map((v) => [v.quantityOld === null ? null : Number(v.quantityOld), Number(v.quantityNew)]),
-    ).toEqual([
-      [null, 15],
-      [15, 20],
+    // Quantities read as entered (no trailing zeros), in the row and in its history alike.
+    expect(c.quantity).toBe('20');
+    expect(c.revisions.map((v) => [v.quantityOld, v.quantityNew])).toEqual([
+      [null, '15'],
+      ['15', '20'],
     ]);
     expect(tr.imputations).toEqual([
       expect.objectContaining({

@@ -645,12 +645,11 @@ export async function reportGrid(db: Db, enterpriseId: string, year: number) {
     .sort();
   const figures = new Map(
     rows<{ p: string; ym: number; q: string; v: string | null; w: string[] | string }>(
-      await db.execute(sql`select product_code as p, ym, quantity::text as q, value_vnd::text as v, warnings as w from stat_reports
+      await db.execute(sql`select product_code as p, ym, trim_scale(quantity)::text as q, value_vnd::text as v, warnings as w from stat_reports
         where enterprise_id = ${enterpriseId} and ym between ${(year - 1) * 100 + 1} and ${year * 100 + 12}`),
     ).map((r) => [`${r.p}|${r.ym}`, r]),
   );
   const statuses = await periodStatuses(db, yearMonths(year));
-  const trim = (s: string) => (s.includes('.') ? s.replace(/\.?0+$/, '') : s);
   return {
     enterpriseId,
     year,
@@ -666,9 +665,9 @@ export async function reportGrid(db: Db, enterpriseId: string, year: number) {
           const w = f ? (typeof f.w === 'string' ? (JSON.parse(f.w) as string[]) : f.w) : [];
           return {
             period: ymText(ym),
-            quantity: f ? trim(f.q) : null,
+            quantity: f?.q ?? null,
             valueVnd: f?.v ?? null,
-            lastYear: ly ? trim(ly.q) : null,
+            lastYear: ly?.q ?? null,
             warnings: w,
             periodStatus: statuses.get(ym) ?? 'open',
           };
@@ -731,12 +730,11 @@ async function reportRowsWhere(db: Db, where: SQL, limit: number, offset: number
     revision: number;
     updated_at: string;
   }>(
-    await db.execute(sql`select r.id, r.enterprise_id, e.tax_code, e.name, r.ym, r.product_code, r.quantity::text, r.value_vnd::text,
+    await db.execute(sql`select r.id, r.enterprise_id, e.tax_code, e.name, r.ym, r.product_code, trim_scale(r.quantity)::text as quantity, r.value_vnd::text,
       r.source, r.comment, r.warnings, r.review_status, r.revision, r.updated_at::text
       from stat_reports r join enterprises e on e.id = r.enterprise_id where ${where}
       order by r.ym, e.tax_code, r.product_code limit ${limit} offset ${offset}`),
   );
-  const trim = (s: string) => (s.includes('.') ? s.replace(/\.?0+$/, '') : s);
   return list.map((r) => ({
     id: String(r.id),
     enterpriseId: r.enterprise_id,
@@ -744,7 +742,7 @@ async function reportRowsWhere(db: Db, where: SQL, limit: number, offset: number
     enterpriseName: r.name,
     period: ymText(r.ym),
     productCode: r.product_code,
-    quantity: trim(r.quantity),
+    quantity: r.quantity,
     valueVnd: r.value_vnd,
     source: r.source,
     comment: r.comment,
@@ -1100,7 +1098,8 @@ export async function traceFigure(
         via: string;
         at: string;
       }>(
-        await db.execute(sql`select report_id, revision, quantity_old::text, value_old::text, quantity_new::text, value_new::text,
+        await db.execute(sql`select report_id, revision, trim_scale(quantity_old)::text as quantity_old, value_old::text,
+          trim_scale(quantity_new)::text as quantity_new, value_new::text,
           source, comment, actor_user_id, via, at::text from stat_report_revisions
           where report_id = any(${sql.param(shown.map((r) => Number(r.id)))}::bigint[]) order by report_id, revision`),
       )
