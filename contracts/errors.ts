@@ -17,6 +17,7 @@ export const ERROR_STATUS = {
   'conflict.stale': 409,
   'import.invalid_file': 400,
   'import.invalid_rows': 422,
+  'import.not_utf8': 400,
   'user.email_taken': 409,
   'user.enterprise_required': 400,
   'user.cannot_disable_self': 400,

@@ -24,6 +24,8 @@ const vi = {
   'conflict.stale': 'Bản ghi vừa được người khác sửa. Hãy tải lại rồi sửa tiếp.',
   'import.invalid_file': 'Không đọc được tệp: {{reason}}',
   'import.invalid_rows': 'Tệp có {{count}} lỗi; không có dòng nào được nhập.',
+  'import.not_utf8':
+    'Tệp CSV không ở mã UTF-8. Trong Excel, hãy lưu lại bằng "CSV UTF-8 (Comma delimited) (*.csv)", hoặc nhập tệp .xlsx.',
   'export.products_without_price':
     '{{count}} sản phẩm không có giá năm gốc {{year}}, không tính vào giá trị sản xuất theo giá so sánh: {{codes}}',
   'export.products_without_base':
@@ -101,6 +103,9 @@ const vi = {
   'issue.future_period': 'Kỳ {{value}} chưa đến.',
   'issue.unknown_product': 'Không có sản phẩm mã {{code}}.',
   'issue.unknown_enterprise': 'Không có doanh nghiệp mã số thuế {{code}}.',
+  'issue.field_count':
+    'Dòng có {{got}} cột, dòng tiêu đề có {{expected}}: thừa hay thiếu dấu phẩy? Giá trị có dấu phẩy phải nằm trong ngoặc kép.',
+  'issue.csv_syntax': 'Lỗi cú pháp CSV từ dòng này: dấu ngoặc kép không khớp?',
   'issue.tax_code_leading_zero':
     'Mã số thuế {{value}} mất số 0 ở đầu (0{{value}}): Excel bỏ số 0 đầu khi cột để kiểu Số; hãy đặt cột mã số thuế là Văn bản (Text).',
   'issue.unit_mismatch': 'Đơn vị tính phải là {{unit}} (tệp ghi {{value}}).',
@@ -131,6 +136,8 @@ const en: Record<MessageCode, string> = {
   'conflict.stale': 'Someone else changed this record meanwhile. Reload and edit again.',
   'import.invalid_file': 'Cannot read the file: {{reason}}',
   'import.invalid_rows': 'The file has {{count}} errors; nothing was imported.',
+  'import.not_utf8':
+    'The CSV file is not UTF-8 text. In Excel, save it again as "CSV UTF-8 (Comma delimited) (*.csv)", or import the .xlsx file.',
   'export.products_without_price':
     '{{count}} products have no {{year}} base price and are left out of output at constant prices: {{codes}}',
   'export.products_without_base':
@@ -208,6 +215,9 @@ const en: Record<MessageCode, string> = {
   'issue.future_period': 'Period {{value}} has not come yet.',
   'issue.unknown_product': 'No product with code {{code}}.',
   'issue.unknown_enterprise': 'No enterprise with tax code {{code}}.',
+  'issue.field_count':
+    'The row has {{got}} fields and the header {{expected}}: a stray or missing comma? A value with a comma must be in double quotes.',
+  'issue.csv_syntax': 'CSV syntax error from this row: unbalanced double quotes?',
   'issue.tax_code_leading_zero':
     'Tax code {{value}} has lost its leading zero (0{{value}}): Excel drops it in a Number column; format the tax-code column as Text.',
   'issue.unit_mismatch': 'The unit must be {{unit}} (the file says {{value}}).',

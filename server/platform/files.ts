@@ -19,13 +19,33 @@ export async function readTable(data: Buffer, filename: string): Promise<Table> 
 }
 
 function readCsv(data: Buffer): Table {
-  let records: string[][];
+  let text: string;
   try {
-    records = parseCsv(new TextDecoder('utf-8', { fatal: true }).decode(data));
-  } catch (e) {
-    throw new AppError('import.invalid_file', { reason: (e as Error).message.slice(0, 200) });
+    text = new TextDecoder('utf-8', { fatal: true }).decode(data);
+  } catch {
+    throw new AppError('import.not_utf8');
   }
-  return toTable(records);
+  try {
+    return toTable(parseCsv(text));
+  } catch (e) {
+    const err = e as { code?: string; records?: number; record?: unknown[]; message?: string };
+    // The failing record's number counts the header as 1, like every row issue.
+    const row = (err.records ?? 0) + 1;
+    if (err.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH')
+      rejectRows([
+        {
+          row,
+          code: 'issue.field_count',
+          // csv-parse (and the direct split) say "expect N, got M".
+          params: {
+            expected: /expect (\d+)/.exec(err.message ?? '')?.[1] ?? '',
+            got: err.record?.length ?? '',
+          },
+        },
+      ]);
+    if (err.code?.startsWith('CSV_')) rejectRows([{ row, code: 'issue.csv_syntax' }]);
+    throw e;
+  }
 }
 
 /**
@@ -46,8 +66,11 @@ export function parseCsv(text: string): string[][] {
     if (line === '') continue;
     const fields = line.split(',');
     if (records.length && fields.length !== records[0]!.length)
-      throw new Error(
-        `Invalid Record Length: expect ${records[0]!.length}, got ${fields.length} on line ${i + 1}`,
+      throw Object.assign(
+        new Error(
+          `Invalid Record Length: expect ${records[0]!.length}, got ${fields.length} on line ${i + 1}`,
+        ),
+        { code: 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH', records: records.length, record: fields },
       );
     records.push(fields);
   }

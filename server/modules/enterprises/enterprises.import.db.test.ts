@@ -174,21 +174,21 @@ describe('enterprises.csv through the API', () => {
   });
 
   it('refuses files that are not CSV or XLSX, or are broken, with a 4xx', async () => {
-    const cases: [string, Buffer | string][] = [
-      ['e.pdf', '%PDF-1.4'],
-      ['e.xlsx', 'not a zip'],
-      ['e.csv', Buffer.from([0xff, 0xfe, 0x00, 0x41])],
-      ['e.csv', 'tax_code,name\n"unterminated'],
-      ['e.csv', ''],
+    const cases: [string, Buffer | string, number, string][] = [
+      ['e.pdf', '%PDF-1.4', 400, 'import.invalid_file'],
+      ['e.xlsx', 'not a zip', 400, 'import.invalid_file'],
+      ['e.csv', Buffer.from([0xff, 0xfe, 0x00, 0x41]), 400, 'import.not_utf8'], // UTF-16 ("Unicode text")
+      ['e.csv', 'tax_code,name\n"unterminated', 422, 'import.invalid_rows'], // row 2: issue.csv_syntax
+      ['e.csv', '', 400, 'import.invalid_file'],
     ];
-    for (const [name, content] of cases) {
+    for (const [name, content, status, code] of cases) {
       const res = await officer.inject({
         method: 'POST',
         url: '/api/enterprises/import',
         ...multipart(name, content),
       });
-      expect(res.statusCode, `${name}: ${res.body}`).toBe(400);
-      expect(res.json().error.code).toBe('import.invalid_file');
+      expect(res.statusCode, `${name}: ${res.body}`).toBe(status);
+      expect(res.json().error.code).toBe(code);
     }
     const notMultipart = await officer.inject({
       method: 'POST',
