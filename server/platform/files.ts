@@ -25,8 +25,9 @@ function readCsv(data: Buffer): Table {
   } catch {
     throw new AppError('import.not_utf8');
   }
+  let records: string[][];
   try {
-    return toTable(parseCsv(text));
+    records = parseCsv(text);
   } catch (e) {
     const err = e as { code?: string; records?: number; record?: unknown[]; message?: string };
     // The failing record's number counts the header as 1, like every row issue.
@@ -43,9 +44,10 @@ function readCsv(data: Buffer): Table {
           },
         },
       ]);
-    if (err.code?.startsWith('CSV_')) rejectRows([{ row, code: 'issue.csv_syntax' }]);
-    throw e;
+    // Any other parser failure (quotes, mostly: CSV_QUOTE_NOT_CLOSED, INVALID_OPENING_QUOTE, …) names its row too.
+    rejectRows([{ row, code: 'issue.csv_syntax' }]);
   }
+  return toTable(records);
 }
 
 /**

@@ -32,7 +32,7 @@ import {
   IconUsers,
   IconWorld,
 } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -107,6 +107,12 @@ export function AppLayout() {
   const queryClient = useQueryClient();
   const role = me.user.role;
   const navLang = useLang();
+  // Said on every page only while the registry holds the demo's records.
+  const { data: demoData } = useQuery({
+    queryKey: ['enterprises', 'demo-data'],
+    queryFn: api.enterprises.demoData,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: close the phone navbar whenever the page changes
   useEffect(() => {
@@ -386,11 +392,13 @@ export function AppLayout() {
               />
             </Stack>
           </AppShell.Section>
-          <AppShell.Section>
-            <Text size="xs" c="dimmed" px="sm" py="xs">
-              {t('app.demo_footer')}
-            </Text>
-          </AppShell.Section>
+          {demoData?.present && (
+            <AppShell.Section>
+              <Text size="xs" c="dimmed" px="sm" py="xs">
+                {t('app.demo_footer')}
+              </Text>
+            </AppShell.Section>
+          )}
         </AppShell.Navbar>
 
         <AppShell.Main id="main" tabIndex={-1}>

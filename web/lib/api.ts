@@ -142,6 +142,7 @@ export const api = {
   enterprises: {
     list: (q: Partial<EnterpriseListQuery>) => get<Paged<EnterpriseSummary>>('/api/enterprises', q),
     get: (id: string) => get<EnterpriseDto>(`/api/enterprises/${id}`),
+    demoData: () => get<{ present: boolean }>('/api/enterprises/demo-data'),
     history: (id: string) => get<HistoryEntry[]>(`/api/enterprises/${id}/history`),
     create: (body: CreateEnterpriseInput) => request<EnterpriseDto>('POST', '/api/enterprises', body),
     update: (id: string, body: UpdateEnterpriseInput) =>

@@ -435,3 +435,21 @@ describe('data scopes', () => {
     expect(create.statusCode).toBe(403);
   });
 });
+
+describe('demo data', () => {
+  it('is said (GET /api/enterprises/demo-data) only while the registry holds demo records', async () => {
+    const c = await createTestContext();
+    try {
+      await c.seedAreas();
+      const officer = await c.loginAs({ role: 'officer' });
+      const present = async () =>
+        (await officer.inject({ method: 'GET', url: '/api/enterprises/demo-data' })).json().present;
+      await c.createEnterprise({ name: 'Công ty thật' });
+      expect(await present()).toBe(false);
+      await c.createEnterprise({ name: 'Công ty minh họa', isDemo: true } as never);
+      expect(await present()).toBe(true);
+    } finally {
+      await c.close();
+    }
+  });
+});

@@ -214,3 +214,12 @@ export async function touchEnterprise(db: Db, id: string): Promise<void> {
     .set({ version: sql`${enterprises.version} + 1`, updatedAt: sql`now()` })
     .where(eq(enterprises.id, id));
 }
+
+export async function hasDemoRecords(db: Db): Promise<boolean> {
+  const [row] = await db
+    .select({ present: sql<boolean>`true` })
+    .from(enterprises)
+    .where(eq(enterprises.isDemo, true))
+    .limit(1);
+  return Boolean(row?.present);
+}

@@ -37,6 +37,20 @@ export function enterprisesRoutes(app: App, { database }: AppContext): void {
   );
 
   app.get(
+    '/api/enterprises/demo-data',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: ['enterprises'],
+        summary:
+          'Có dữ liệu minh họa không / whether the registry holds demo records (the app says so on every page)',
+        response: { 200: z.object({ present: z.boolean() }) },
+      },
+    },
+    async () => ({ present: await service.hasDemoData(db) }),
+  );
+
+  app.get(
     '/api/enterprises/:id',
     {
       config: { access: READERS, enterpriseParam: 'id' },

@@ -399,3 +399,6 @@ export async function importEnterprises(
   progress('done', valid.length, valid.length);
   return result;
 }
+
+/** Whether the registry holds demo records (the Lạng Sơn demo, `isDemo`): the app then says its data is illustrative. */
+export const hasDemoData = (db: Db) => repo.hasDemoRecords(db);
