@@ -23,6 +23,7 @@ export const ERROR_STATUS = {
   'user.cannot_disable_self': 400,
   'enterprise.tax_code_taken': 409,
   'area.unknown': 400,
+  'area.none': 409,
   'area.out_of_scope': 403,
   'backup.invalid': 400,
   'period.invalid_transition': 409,

@@ -208,6 +208,9 @@ describe('buoctien CLI', { timeout: 300_000 }, () => {
     expect(r.err).toContain(
       '1 products have no 2020 base price and are left out of output at constant prices: CK',
     );
+    // Without --area: the installation's own area (the province loaded from areas.csv).
+    const home = cli(['export', 'indicators', '--from', '2014-01', '--to', '2014-01', '--freq', 'M']);
+    expect(home.out).toContain(',20,GO_CONST,_T,_T,2014-01,');
     const vi = cli([...args, '--base-year', '2020', '--indicator', 'GO_CONST']);
     expect(vi.err).toContain('1 sản phẩm không có giá năm gốc 2020');
     const bad = cli([

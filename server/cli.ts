@@ -8,7 +8,7 @@ import { exportQuery } from '../contracts/statistics';
 import { demoAccountsText, isEmpty, loadDemo } from '../demo';
 import { serve } from './main';
 import { createUser, findUserIdByEmail, setPassword, updateUser } from './modules/accounts';
-import { importAreas } from './modules/areas';
+import { homeAreaCode, importAreas } from './modules/areas';
 import { findByTaxCodes, importEnterprises } from './modules/enterprises';
 import * as extension from './modules/extension';
 import * as publishing from './modules/publishing';
@@ -85,6 +85,9 @@ const options = {
 type Values = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
 
 /** A command line the CLI cannot run (exit code 2); `issues` name the options at fault, translated when shown. */
+/** Stands for the installation's own area in a query parsed before the database is open. */
+const HOME = '_home';
+
 class UsageError extends Error {
   constructor(
     message: string,
@@ -195,7 +198,8 @@ async function run(argv: string[]): Promise<void> {
       const flag = (k: unknown) =>
         ({ baseYear: 'base-year', imputation: 'no-imputation' })[String(k)] ?? String(k);
       const parsed = exportQuery.safeParse({
-        area: v.area ?? '20',
+        // Without --area: the installation's own area, read once the database is open.
+        area: v.area ?? HOME,
         from: need(v.from, 'from'),
         to: need(v.to, 'to'),
         freq: v.freq ?? 'M,Q,A,YTD',
@@ -213,7 +217,8 @@ async function run(argv: string[]): Promise<void> {
         );
       return withDatabase(v, async (d) => {
         const config = configFrom(v);
-        const result = await statistics.computeIndicators(d.db, parsed.data, {
+        const query = { ...parsed.data, area: v.area ?? (await homeAreaCode(d.db)) };
+        const result = await statistics.computeIndicators(d.db, query, {
           baseYearDefault: config.BASE_YEAR,
           embargo: false,
         });
@@ -266,7 +271,7 @@ async function run(argv: string[]): Promise<void> {
         const config = configFrom(v);
         const facts = await publishing.loadIndustryFacts(
           d.db,
-          { period, areaCode: v.area ?? '20' },
+          { period, areaCode: v.area ?? (await homeAreaCode(d.db)) },
           { baseYear: v['base-year'] ? Number(v['base-year']) : config.BASE_YEAR, embargo: false },
         );
         const doc = publishing.buildReportDocument(facts, v.lang === 'en' ? 'en' : 'vi');

@@ -10,7 +10,7 @@ import {
 } from '@tanstack/react-router';
 import { statsApi } from '../features/dashboard/stats-api';
 import { parseEnterpriseSearch } from '../features/enterprises/search';
-import { meQuery } from '../lib/session';
+import { homeAreaQuery, meQuery } from '../lib/session';
 import { NotFoundPage, RouteError } from './status-pages';
 
 interface RouterContext {
@@ -35,7 +35,10 @@ const appRoute = createRoute({
   getParentRoute: () => rootRoute,
   id: '_app',
   beforeLoad: async ({ context, location }) => {
-    const me = await context.queryClient.ensureQueryData(meQuery);
+    const [me] = await Promise.all([
+      context.queryClient.ensureQueryData(meQuery),
+      context.queryClient.ensureQueryData(homeAreaQuery),
+    ]);
     if (!me) throw redirect({ to: '/login', search: { redirect: location.href } });
     return { me };
   },
@@ -226,7 +229,11 @@ const dashboardRoute = createRoute({
   // Ask for the figures while the page's code is still loading (same query key as the page).
   loaderDeps: ({ search }) => search,
   loader: ({ context, deps }) => {
-    const area = deps.area ?? context.me.user.areaCode ?? '20';
+    const area =
+      deps.area ??
+      context.me.user.areaCode ??
+      context.queryClient.getQueryData(homeAreaQuery.queryKey)?.code ??
+      '';
     void context.queryClient.prefetchQuery({
       queryKey: ['dashboard', area, deps.period ?? null],
       queryFn: () => statsApi.dashboard({ area, period: deps.period }),
@@ -267,6 +274,7 @@ const openRoute = createRoute({
     area: text(s.area),
     period: text(s.period),
   }),
+  beforeLoad: ({ context }) => context.queryClient.ensureQueryData(homeAreaQuery),
   component: lazyRouteComponent(() => import('../features/public/public-page'), 'PublicPage'),
 });
 

@@ -138,6 +138,7 @@ export const api = {
   },
   areas: {
     list: (q?: { on?: string; parent?: string }) => get<AreaDto[]>('/api/areas', q),
+    home: () => get<{ area: AreaDto | null }>('/api/areas/home'),
   },
   enterprises: {
     list: (q: Partial<EnterpriseListQuery>) => get<Paged<EnterpriseSummary>>('/api/enterprises', q),

@@ -21,6 +21,18 @@ export const meQuery = queryOptions({
   staleTime: 5 * 60 * 1000,
 });
 
+/** The installation's own area (GET /api/areas/home), the default area of every figure; loaded by the routes. */
+export const homeAreaQuery = queryOptions({
+  queryKey: ['areas', 'home'],
+  queryFn: async () => (await api.areas.home()).area,
+  staleTime: Number.POSITIVE_INFINITY,
+});
+
+/** Its code ('' before any area is loaded). */
+export function useHomeArea(): string {
+  return useQuery(homeAreaQuery).data?.code ?? '';
+}
+
 export function useMe(): Me {
   const { data } = useQuery(meQuery);
   // The app layout's beforeLoad guarantees a session for every page below it.

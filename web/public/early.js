@@ -16,9 +16,10 @@
     return res;
   };
   const me = get('/api/auth/me');
+  const home = get('/api/areas/home');
   if (location.pathname !== '/dashboard') return;
   // The route's own rules (web/app/router.tsx): area and period are short text; the area defaults to the
-  // user's own area, else the province.
+  // user's own area, else the installation's own (GET /api/areas/home).
   const search = new URLSearchParams(location.search);
   // The router reads a search value as JSON when it can (`?area=20` is the number 20, not a text); this
   // avoids a thrown exception (slow this early) for the plain text of nearly every URL.
@@ -40,18 +41,13 @@
     if (period) q.set('period', period);
     get(`/api/dashboard?${q}`);
   };
+  const json = (p) => p.then((res) => (res.ok ? res.clone().json() : null));
   if (area) dashboard(area);
   else
-    me.then(
-      (res) =>
-        res.ok &&
-        res
-          .clone()
-          .json()
-          .then((m) => {
-            if (m?.user && m.user.role !== 'enterprise' && m.user.role !== 'bank')
-              dashboard(m.user.areaCode ?? '20');
-          }),
-      () => {},
-    ).catch(() => {});
+    Promise.all([json(me), json(home)])
+      .then(([m, h]) => {
+        const code = m?.user?.areaCode ?? h?.area?.code;
+        if (code && m.user.role !== 'enterprise' && m.user.role !== 'bank') dashboard(code);
+      })
+      .catch(() => {});
 })();

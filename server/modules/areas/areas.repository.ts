@@ -15,6 +15,27 @@ export async function listAreas(db: Db, q: { on?: string | undefined; parent?: s
     .orderBy(asc(areas.level), asc(areas.code));
 }
 
+/**
+ * The installation's own area: the province at the top of the tree (no parent) that is valid today, the
+ * default of every figure, map and export. Null before any area is loaded.
+ */
+export async function homeArea(db: Db): Promise<AreaRow | null> {
+  const today = new Date().toISOString().slice(0, 10);
+  const [row] = await db
+    .select()
+    .from(areas)
+    .where(
+      and(
+        isNull(areas.parentCode),
+        lte(areas.validFrom, today),
+        or(isNull(areas.validTo), gte(areas.validTo, today)),
+      ),
+    )
+    .orderBy(asc(areas.code))
+    .limit(1);
+  return row ?? null;
+}
+
 export async function findAreas(db: Db, codes: string[]): Promise<AreaRow[]> {
   if (codes.length === 0) return [];
   return db.select().from(areas).where(sql`${areas.code} in ${codes}`);

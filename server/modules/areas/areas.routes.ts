@@ -11,6 +11,22 @@ export function areasRoutes(app: App, { database }: AppContext): void {
   const db = database.db;
 
   app.get(
+    '/api/areas/home',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['areas'],
+        summary: "Địa bàn của hệ thống (tỉnh) / the installation's own area, the default of every figure",
+        response: { 200: z.object({ area: areaDto.nullable() }) },
+      },
+    },
+    async () => {
+      const home = await repo.homeArea(db);
+      return { area: home ? toAreaDto(home) : null };
+    },
+  );
+
+  app.get(
     '/api/areas',
     {
       config: { access: 'public' },

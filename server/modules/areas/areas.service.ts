@@ -4,6 +4,7 @@ import type { ImportResult } from '../../../contracts/common';
 import type { Issue } from '../../../contracts/errors';
 import { type Actor, changedFields, recordAudit } from '../../platform/audit';
 import type { Db } from '../../platform/db';
+import { AppError } from '../../platform/errors';
 import {
   cells,
   checkColumns,
@@ -154,4 +155,11 @@ export async function seedShippedAreas(db: Db, actor: Actor): Promise<ImportResu
       successorCode: a.successorCode ?? null,
     })),
   );
+}
+
+/** The code of the installation's own area (see `homeArea`); an error that says so when no area is loaded. */
+export async function homeAreaCode(db: Db): Promise<string> {
+  const home = await repo.homeArea(db);
+  if (!home) throw new AppError('area.none');
+  return home.code;
 }

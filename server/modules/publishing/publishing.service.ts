@@ -20,7 +20,7 @@ import { type Actor, recordAudit } from '../../platform/audit';
 import type { Db } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { userNames } from '../accounts';
-import { findAreas, isWithinArea } from '../areas';
+import { findAreas, homeAreaCode, isWithinArea } from '../areas';
 import { computeIndicators, loadProducts, renderIndicators } from '../statistics';
 import { buildReportDocument } from './document';
 import { factsFromObservations } from './facts';
@@ -382,7 +382,7 @@ export async function openData(
   const ym = (m: number) => `${Math.floor(m / 100)}-${String(m % 100).padStart(2, '0')}`;
   const kind = periodKind(period);
   const query: IndicatorQuery = {
-    area: q.area ?? '20',
+    area: q.area ?? (await homeAreaCode(db)),
     from: ym(months[0]!),
     to: ym(months.at(-1)!),
     freq: [kind === 'quarter' ? 'Q' : kind === 'month' ? 'M' : 'A'],

@@ -12,11 +12,7 @@ export function useAreaOptions(): { options: { value: string; label: string }[];
   return useMemo(() => {
     const areas = q.data ?? [];
     const list = areas.filter((a) => a.level !== 'commune');
-    const options = (
-      list.length
-        ? list
-        : [{ code: '20', name: 'Tỉnh Lạng Sơn', nameEn: null, validTo: null, level: 'province' }]
-    )
+    const options = list
       .sort((a, b) =>
         a.level === 'province' ? -1 : b.level === 'province' ? 1 : a.code.localeCompare(b.code),
       )

@@ -1,6 +1,6 @@
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../../lib/session';
+import { useHomeArea, useMe } from '../../lib/session';
 import { PageHeader, usePageTitle } from '../../ui/page';
 import { useAreaOptions } from './areas';
 import { DashboardView } from './dashboard-view';
@@ -15,7 +15,8 @@ export function DashboardPage() {
   const search = route.useSearch();
   const navigate = useNavigate();
   const { options } = useAreaOptions();
-  const area = search.area ?? me.user.areaCode ?? '20';
+  const home = useHomeArea();
+  const area = search.area ?? me.user.areaCode ?? home;
   return (
     <>
       <PageHeader title={t('dash.title')} />

@@ -56,6 +56,7 @@ import {
   type VsicLevel,
 } from './pivot';
 import '../dashboard/publishing.css';
+import { useHomeArea } from '../../lib/session';
 
 const EChart = lazy(() => import('../dashboard/echart'));
 const route = getRouteApi('/_app/explorer');
@@ -99,12 +100,11 @@ interface State {
   chartType: ChartType;
 }
 
-const INITIAL: State = {
+const INITIAL: Omit<State, 'area'> = {
   indicator: 'GO_CONST',
   freq: 'A',
   from: '2013',
   to: '2014',
-  area: '20',
   dimensions: ['activity'],
   vsicLevel: 'section',
   text: '',
@@ -136,7 +136,8 @@ export function ExplorerPage() {
   const navigate = useNavigate();
   const qc = useQueryClient();
   const { options: areaOptions, areas } = useAreaOptions();
-  const [s, setS] = useState<State>(INITIAL);
+  const home = useHomeArea();
+  const [s, setS] = useState<State>({ ...INITIAL, area: home });
   const set = (patch: Partial<State>) => setS((x) => ({ ...x, ...patch }));
   const [saveOpen, setSaveOpen] = useState(false);
   const [manageOpen, setManageOpen] = useState(false);

@@ -29,6 +29,7 @@ import { FigureDetails, FigureDrawer, type OpenFigure } from '../dashboard/figur
 import { statsApi } from '../dashboard/stats-api';
 import { DocumentView } from '../reports/document-view';
 import '../dashboard/publishing.css';
+import { useHomeArea } from '../../lib/session';
 
 const FORMATS = ['sdmx-csv', 'csv', 'json', 'xlsx'] as const;
 
@@ -100,7 +101,8 @@ export function PublicPage() {
   }, [periods.data]);
   const [dl, setDl] = useState<string | null>(null);
   const period = dl ?? choices[0]?.period ?? null;
-  const area = search.area ?? '20';
+  const home = useHomeArea();
+  const area = search.area ?? home;
 
   return (
     <PublicFrame>

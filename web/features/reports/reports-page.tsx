@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatPeriod } from '../../../contracts/format';
 import { useLang } from '../../app/i18n';
 import { errorText } from '../../lib/errors';
-import { useMe } from '../../lib/session';
+import { useHomeArea, useMe } from '../../lib/session';
 import { PageHeader, usePageTitle } from '../../ui/page';
 import { useAreaOptions } from '../dashboard/areas';
 import { statsApi } from '../dashboard/stats-api';
@@ -26,7 +26,8 @@ export function ReportsPage() {
   const { options } = useAreaOptions();
   const [year, setYear] = useState('2014');
   const [quarter, setQuarter] = useState('0');
-  const [area, setArea] = useState(me.user.areaCode ?? '20');
+  const home = useHomeArea();
+  const [area, setArea] = useState(me.user.areaCode ?? home);
   const [reportLang, setReportLang] = useState<'vi' | 'en'>('vi');
   const list = useQuery({ queryKey: ['reports'], queryFn: () => statsApi.reports.list() });
   const create = useMutation({

@@ -34,6 +34,7 @@ import { useAreaOptions } from '../dashboard/areas';
 import { statisticsApi } from './api';
 import { lastMonth } from './months';
 import './statistics.css';
+import { useHomeArea } from '../../lib/session';
 
 export interface IndicatorSearch {
   freq?: Freq;
@@ -136,7 +137,8 @@ export function IndicatorsPage() {
   const search = useSearch({ from: '/_app/statistics/indicators' });
   const navigate = useNavigate({ from: '/statistics/indicators' });
   const freq: Freq = search.freq ?? 'M';
-  const area = search.area ?? '20';
+  const home = useHomeArea();
+  const area = search.area ?? home;
   const imputation = search.imputation !== 'false';
   const p = periodOf(freq, search.period);
   const set = (patch: Partial<IndicatorSearch>) =>
