@@ -24,6 +24,8 @@ describe('statistics screens (issue #3)', () => {
     await page.getByText('Chưa có số liệu cho kỳ này.').waitFor();
     // The demo's records are in the registry: every page says its data is illustrative.
     await page.getByText('Dữ liệu minh họa Lạng Sơn 2014 — không phải dữ liệu chính thức.').waitFor();
+    // The department is named after the installation's own area (Tỉnh Lạng Sơn).
+    await page.getByText('Sở Công Thương Lạng Sơn', { exact: true }).waitFor();
 
     // The entry grid, reached from the nav, with the enterprise picked by search.
     await page.getByRole('link', { name: 'Nhập báo cáo' }).click();

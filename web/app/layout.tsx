@@ -40,7 +40,7 @@ import { isStaff } from '../../contracts/roles';
 import { tx as extText } from '../features/extension/strings';
 import { canEnterReports, canSeeStatistics, isStatistician } from '../features/statistics/api';
 import { api, setCsrfToken } from '../lib/api';
-import { can, useMe } from '../lib/session';
+import { can, demoDataQuery, useHomePlace, useMe } from '../lib/session';
 import { setLang, useLang } from './i18n';
 
 function initials(name: string): string {
@@ -107,12 +107,9 @@ export function AppLayout() {
   const queryClient = useQueryClient();
   const role = me.user.role;
   const navLang = useLang();
+  const place = useHomePlace(navLang);
   // Said on every page only while the registry holds the demo's records.
-  const { data: demoData } = useQuery({
-    queryKey: ['enterprises', 'demo-data'],
-    queryFn: api.enterprises.demoData,
-    staleTime: Number.POSITIVE_INFINITY,
-  });
+  const { data: demoData } = useQuery(demoDataQuery);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: close the phone navbar whenever the page changes
   useEffect(() => {
@@ -166,7 +163,7 @@ export function AppLayout() {
                       {t('app.name')}
                     </Text>
                     <Text fz={12} lh={1.2} c="rgba(255,255,255,0.75)" truncate visibleFrom="xs">
-                      {t('app.org')}
+                      {t('app.org', { place })}
                     </Text>
                   </Stack>
                 </Group>

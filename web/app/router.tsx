@@ -27,6 +27,7 @@ const loginRoute = createRoute({
   path: '/login',
   validateSearch: (s: Record<string, unknown>): { redirect?: string } =>
     typeof s.redirect === 'string' && s.redirect.startsWith('/') ? { redirect: s.redirect } : {},
+  beforeLoad: ({ context }) => context.queryClient.ensureQueryData(homeAreaQuery),
   component: lazyRouteComponent(() => import('../features/auth/login-page'), 'LoginPage'),
 });
 
@@ -281,6 +282,7 @@ const openRoute = createRoute({
 const openReportRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/open/reports/$id',
+  beforeLoad: ({ context }) => context.queryClient.ensureQueryData(homeAreaQuery),
   component: lazyRouteComponent(() => import('../features/public/public-page'), 'PublicReportPage'),
 });
 
@@ -294,6 +296,7 @@ const figureRoute = createRoute({
       if (text(s[k]) !== undefined) out[k] = String(s[k]);
     return out as { indicator?: string; period?: string; area?: string; activity?: string; product?: string };
   },
+  beforeLoad: ({ context }) => context.queryClient.ensureQueryData(homeAreaQuery),
   component: lazyRouteComponent(() => import('../features/public/public-page'), 'FigurePage'),
 });
 

@@ -4,7 +4,7 @@ import { statisticsEn, statisticsVi } from '../features/statistics/strings';
 /** Interface text, Vietnamese first. Error and issue messages come from contracts/messages.ts (namespace msg). */
 export const vi = {
   'app.name': 'Bước Tiến',
-  'app.org': 'Sở Công Thương Lạng Sơn',
+  'app.org': 'Sở Công Thương {{place}}',
   'app.tagline': 'Nền tảng quản lý phát triển công nghiệp',
   'app.skip': 'Bỏ qua, đến nội dung chính',
   'app.loading': 'Đang tải…',
@@ -237,7 +237,7 @@ export type UiKey = keyof typeof vi;
 
 export const en: Record<UiKey, string> = {
   'app.name': 'Bước Tiến',
-  'app.org': 'Lạng Sơn Department of Industry and Trade',
+  'app.org': '{{place}} Department of Industry and Trade',
   'app.tagline': 'Industrial-development platform',
   'app.skip': 'Skip to main content',
   'app.loading': 'Loading…',

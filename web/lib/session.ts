@@ -1,4 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import { departmentPlace } from '../../contracts/areas';
 import type { Role } from '../../contracts/roles';
 import { ApiError, api, type Me, setCsrfToken } from './api';
 
@@ -28,9 +29,25 @@ export const homeAreaQuery = queryOptions({
   staleTime: Number.POSITIVE_INFINITY,
 });
 
+/** Whether the registry holds the demo's records: the app then says its data is illustrative. */
+export const demoDataQuery = queryOptions({
+  queryKey: ['enterprises', 'demo-data'],
+  queryFn: api.enterprises.demoData,
+  staleTime: Number.POSITIVE_INFINITY,
+});
+
 /** Its code ('' before any area is loaded). */
 export function useHomeArea(): string {
   return useQuery(homeAreaQuery).data?.code ?? '';
+}
+
+/**
+ * Its name as the department's is written ("Tỉnh Lạng Sơn" → "Lạng Sơn": "Sở Công Thương Lạng Sơn"), the
+ * `place` of every string that names the department.
+ */
+export function useHomePlace(lang: 'vi' | 'en'): string {
+  const area = useQuery(homeAreaQuery).data;
+  return area ? departmentPlace(area, lang) : '';
 }
 
 export function useMe(): Me {

@@ -39,7 +39,8 @@ export function enterprisesRoutes(app: App, { database }: AppContext): void {
   app.get(
     '/api/enterprises/demo-data',
     {
-      config: { access: 'authenticated' },
+      // Public: the sign-in page gives the demo accounts only where the demo is loaded.
+      config: { access: 'public' },
       schema: {
         tags: ['enterprises'],
         summary:

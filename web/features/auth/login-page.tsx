@@ -11,17 +11,21 @@ import {
   Title,
 } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLang } from '../../app/i18n';
 import { LanguageSwitch } from '../../app/layout';
 import { api, setCsrfToken } from '../../lib/api';
 import { errorText } from '../../lib/errors';
+import { demoDataQuery, useHomePlace } from '../../lib/session';
 import { usePageTitle } from '../../ui/page';
 
 export function LoginPage() {
   const { t } = useTranslation();
+  const place = useHomePlace(useLang());
+  const demoData = useQuery(demoDataQuery);
   usePageTitle(t('login.title'));
   const search = useSearch({ from: '/login' });
   const navigate = useNavigate();
@@ -61,7 +65,7 @@ export function LoginPage() {
               {t('app.name')}
             </Text>
             <Text c="rgba(255,255,255,0.8)" fz={14}>
-              {t('app.org')} · {t('app.tagline')}
+              {t('app.org', { place })} · {t('app.tagline')}
             </Text>
           </div>
         </Group>
@@ -106,9 +110,11 @@ export function LoginPage() {
             </Stack>
           </form>
         </Paper>
-        <Text c="rgba(255,255,255,0.8)" size="sm" ta="center">
-          {t('login.demo')}
-        </Text>
+        {demoData.data?.present && (
+          <Text c="rgba(255,255,255,0.8)" size="sm" ta="center">
+            {t('login.demo')}
+          </Text>
+        )}
       </Stack>
     </Box>
   );

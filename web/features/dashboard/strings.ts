@@ -182,9 +182,9 @@ export const publishingVi = {
   'rep.action.issue': 'Ban hành',
   'rep.back': 'Danh sách báo cáo',
   'rep.open': 'Mở báo cáo {{title}}',
-  'pub.title': 'Dữ liệu mở công nghiệp Lạng Sơn',
+  'pub.title': 'Dữ liệu mở công nghiệp {{place}}',
   'pub.subtitle':
-    'Số liệu thống kê công nghiệp đã công bố của Sở Công Thương Lạng Sơn — không cần đăng nhập.',
+    'Số liệu thống kê công nghiệp đã công bố của Sở Công Thương {{place}} — không cần đăng nhập.',
   'pub.period': 'Kỳ công bố',
   'pub.downloads': 'Tải số liệu kỳ {{period}}',
   'pub.format.sdmx-csv': 'SDMX-CSV',
@@ -193,10 +193,11 @@ export const publishingVi = {
   'pub.format.xlsx': 'XLSX',
   'pub.reports': 'Báo cáo đã ban hành',
   'pub.no_reports': 'Chưa có báo cáo nào được ban hành.',
+  'pub.nothing_published': 'Chưa có kỳ số liệu nào được công bố.',
   'pub.published_at': 'Công bố lúc {{time}}',
   'pub.sign_in': 'Đăng nhập cho cán bộ',
   'pub.indicators': 'Chỉ tiêu chủ yếu',
-  'pub.licence': 'Số liệu mở, được dùng lại có ghi nguồn “Sở Công Thương Lạng Sơn”.',
+  'pub.licence': 'Số liệu mở, được dùng lại có ghi nguồn “Sở Công Thương {{place}}”.',
   'pub.back': 'Về trang dữ liệu mở',
 } as const;
 
@@ -382,9 +383,9 @@ export const publishingEn: Record<keyof typeof publishingVi, string> = {
   'rep.action.issue': 'Issued',
   'rep.back': 'All reports',
   'rep.open': 'Open report {{title}}',
-  'pub.title': 'Lạng Sơn industry open data',
+  'pub.title': '{{place}} industry open data',
   'pub.subtitle':
-    'Published industrial statistics of the Lạng Sơn Department of Industry and Trade — no sign-in needed.',
+    'Published industrial statistics of the {{place}} Department of Industry and Trade — no sign-in needed.',
   'pub.period': 'Published period',
   'pub.downloads': 'Download the figures of {{period}}',
   'pub.format.sdmx-csv': 'SDMX-CSV',
@@ -393,9 +394,10 @@ export const publishingEn: Record<keyof typeof publishingVi, string> = {
   'pub.format.xlsx': 'XLSX',
   'pub.reports': 'Issued reports',
   'pub.no_reports': 'No report has been issued yet.',
+  'pub.nothing_published': 'No period has been published yet.',
   'pub.published_at': 'Published {{time}}',
   'pub.sign_in': 'Staff sign-in',
   'pub.indicators': 'Main indicators',
-  'pub.licence': 'Open data: reuse with the source “Lạng Sơn Department of Industry and Trade”.',
+  'pub.licence': 'Open data: reuse with the source “{{place}} Department of Industry and Trade”.',
   'pub.back': 'Back to open data',
 };

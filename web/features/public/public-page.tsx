@@ -29,13 +29,14 @@ import { FigureDetails, FigureDrawer, type OpenFigure } from '../dashboard/figur
 import { statsApi } from '../dashboard/stats-api';
 import { DocumentView } from '../reports/document-view';
 import '../dashboard/publishing.css';
-import { useHomeArea } from '../../lib/session';
+import { useHomeArea, useHomePlace } from '../../lib/session';
 
 const FORMATS = ['sdmx-csv', 'csv', 'json', 'xlsx'] as const;
 
 /** The frame of public pages: no login, the brand, the language, a way in for staff. */
 function PublicFrame(props: { children: ReactNode }) {
   const { t } = useTranslation();
+  const place = useHomePlace(useLang());
   return (
     <Box mih="100vh" bg="var(--mantine-color-gray-0)">
       <Box component="header" className="bt-header" py="sm">
@@ -51,7 +52,7 @@ function PublicFrame(props: { children: ReactNode }) {
                     {t('app.name')}
                   </Text>
                   <Text fz={12} lh={1.2} c="rgba(255,255,255,0.75)" visibleFrom="xs">
-                    {t('app.org')}
+                    {t('app.org', { place })}
                   </Text>
                 </Stack>
               </Group>
@@ -86,7 +87,8 @@ const route = getRouteApi('/open');
 export function PublicPage() {
   const { t } = useTranslation();
   const lang = useLang();
-  usePageTitle(t('pub.title'));
+  const place = useHomePlace(lang);
+  usePageTitle(t('pub.title', { place }));
   const search = route.useSearch();
   const navigate = useNavigate();
   const { options } = useAreaOptions();
@@ -109,10 +111,10 @@ export function PublicPage() {
       <Stack gap="lg">
         <Stack gap={4}>
           <Title order={1} fz={{ base: 22, sm: 26 }}>
-            {t('pub.title')}
+            {t('pub.title', { place })}
           </Title>
           <Text c="dimmed" size="sm">
-            {t('pub.subtitle')}
+            {t('pub.subtitle', { place })}
           </Text>
         </Stack>
 
@@ -150,7 +152,7 @@ export function PublicPage() {
               {t('pub.published_at', {
                 time: formatDateTime(choices.find((c) => c.period === period)?.publishedAt ?? null, lang),
               })}{' '}
-              · {t('pub.licence')}
+              · {t('pub.licence', { place })}
             </Text>
           )}
         </Paper>
@@ -158,18 +160,22 @@ export function PublicPage() {
         <Title order={2} fz="lg">
           {t('pub.indicators')}
         </Title>
-        <DashboardView
-          area={area}
-          period={search.period}
-          areaOptions={options}
-          onChange={(next) =>
-            void navigate({
-              to: '/open',
-              search: (s: Record<string, unknown>) => ({ ...s, ...next }),
-              replace: true,
-            })
-          }
-        />
+        {periods.data?.length === 0 ? (
+          <Text c="dimmed">{t('pub.nothing_published')}</Text>
+        ) : (
+          <DashboardView
+            area={area}
+            period={search.period}
+            areaOptions={options}
+            onChange={(next) =>
+              void navigate({
+                to: '/open',
+                search: (s: Record<string, unknown>) => ({ ...s, ...next }),
+                replace: true,
+              })
+            }
+          />
+        )}
 
         <Paper withBorder radius="md" p="md">
           <Title order={2} fz="md" mb="sm">
