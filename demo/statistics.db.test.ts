@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { computeIndicators } from '../server/modules/statistics';
+import { computeIndicators, coverage } from '../server/modules/statistics';
 import { createTestContext, type TestContext } from '../server/test/harness';
 import { loadDemo } from '.';
 
@@ -55,6 +55,9 @@ describe('Lạng Sơn demo statistics reproduce the article', () => {
         expect(Math.abs(month - yoy), `${year}-${m}: ${month} against ${yoy}`).toBeLessThan(3);
       }
     }
+  });
+  it('covers reports to December 2015 and is wholly published to 2014 (the year screens open on)', async () => {
+    expect(await coverage(t.db)).toEqual({ latestReported: '2015-12', latestPublishedYear: 2014 });
   });
   it('2014 contains imputed values and is published', () => {
     expect(get('GO_CONST', '2014')!.OBS_STATUS).toBe('E');

@@ -8,7 +8,7 @@ import {
   Outlet,
   redirect,
 } from '@tanstack/react-router';
-import { statsApi } from '../features/dashboard/stats-api';
+import { coverageQuery, statsApi } from '../features/dashboard/stats-api';
 import { parseEnterpriseSearch } from '../features/enterprises/search';
 import { homeAreaQuery, meQuery } from '../lib/session';
 import { NotFoundPage, RouteError } from './status-pages';
@@ -251,6 +251,7 @@ const explorerRoute = createRoute({
     view: text(s.view),
     q: typeof s.q === 'string' && s.q.length < 2000 ? s.q : undefined,
   }),
+  loader: ({ context }) => context.queryClient.ensureQueryData(coverageQuery),
   component: lazyRouteComponent(() => import('../features/explorer/explorer-page'), 'ExplorerPage'),
 });
 
@@ -258,6 +259,7 @@ const reportsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/reports',
   beforeLoad: staffOnly,
+  loader: ({ context }) => context.queryClient.ensureQueryData(coverageQuery),
   component: lazyRouteComponent(() => import('../features/reports/reports-page'), 'ReportsPage'),
 });
 

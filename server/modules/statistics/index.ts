@@ -11,6 +11,7 @@ export {
 export { statisticsRoutes } from './statistics.routes';
 export {
   computeIndicators,
+  coverage,
   enterReports,
   getPeriod,
   importProducts,

@@ -162,6 +162,24 @@ export function statisticsRoutes(app: App, { database, config }: AppContext): vo
   );
 
   app.get(
+    '/api/statistics/coverage',
+    {
+      config: { access: STAFF_ROLES },
+      schema: {
+        tags: ['statistics'],
+        summary: 'Phạm vi số liệu / the latest month reported and the latest year wholly published',
+        response: {
+          200: z.object({
+            latestReported: z.string().nullable(),
+            latestPublishedYear: z.number().int().nullable(),
+          }),
+        },
+      },
+    },
+    async () => service.coverage(db),
+  );
+
+  app.get(
     '/api/statistics/periods',
     {
       config: { access: STAFF_ROLES },

@@ -800,6 +800,24 @@ export async function getPeriod(db: Db, ym: number) {
   };
 }
 
+/**
+ * What the figures cover: the latest month with a report and the latest year whose twelve months are all
+ * published — the default year of the screens that show a year (the explorer, the year-end report).
+ */
+export async function coverage(
+  db: Db,
+): Promise<{ latestReported: string | null; latestPublishedYear: number | null }> {
+  const maxYm = await repo.maxReportedYm(db);
+  const [y] = rows<{ y: number }>(
+    await db.execute(sql`select ym / 100 as y from stat_periods where status = 'published'
+      group by 1 having count(*) = 12 order by 1 desc limit 1`),
+  );
+  return {
+    latestReported: maxYm === null ? null : ymText(maxYm),
+    latestPublishedYear: y ? Number(y.y) : null,
+  };
+}
+
 export async function listPeriods(db: Db, year: number) {
   return Promise.all(yearMonths(year).map((ym) => getPeriod(db, ym)));
 }

@@ -1,3 +1,4 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { AreaDto } from '../../../contracts/areas';
 import type { DashboardDto, DashboardHistoryDto, TableExportInput } from '../../../contracts/dashboard';
 import type {
@@ -27,6 +28,8 @@ export const statsApi = {
   history: (q: { area: string; period: string }) => get<DashboardHistoryDto>('/api/dashboard/history', q),
   indicators: (q: Q) => get<IndicatorResult>('/api/statistics/indicators', q),
   products: () => get<ProductDto[]>('/api/statistics/products'),
+  coverage: () =>
+    get<{ latestReported: string | null; latestPublishedYear: number | null }>('/api/statistics/coverage'),
   areas: () => get<AreaDto[]>('/api/areas'),
   trace: (ref: FigureRef) =>
     get<TraceResult>('/api/statistics/trace', {
@@ -98,4 +101,23 @@ export function downloadCsv(header: string[], rows: (string | number | null)[][]
   };
   const text = [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n');
   saveBlob(new Blob([`\uFEFF${text}\r\n`], { type: 'text/csv;charset=utf-8' }), filename);
+}
+
+/** What the figures cover (GET /api/statistics/coverage); the routes that show a year load it first. */
+export const coverageQuery = queryOptions({
+  queryKey: ['statistics', 'coverage'],
+  queryFn: statsApi.coverage,
+  staleTime: 5 * 60_000,
+});
+
+/**
+ * The year a screen opens on: the latest year wholly published, else the year of the latest report, else
+ * last year.
+ */
+export function useDefaultYear(): number {
+  const c = useQuery(coverageQuery).data;
+  return (
+    c?.latestPublishedYear ??
+    (c?.latestReported ? Number(c.latestReported.slice(0, 4)) : new Date().getFullYear() - 1)
+  );
 }

@@ -41,7 +41,7 @@ import { errorText } from '../../lib/errors';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import { PageHeader, usePageTitle } from '../../ui/page';
 import { useAreaOptions } from '../dashboard/areas';
-import { downloadCsv, downloadXlsx, statsApi } from '../dashboard/stats-api';
+import { downloadCsv, downloadXlsx, statsApi, useDefaultYear } from '../dashboard/stats-api';
 import { ManageViews } from './manage-views';
 import {
   DIMENSIONS,
@@ -100,11 +100,9 @@ interface State {
   chartType: ChartType;
 }
 
-const INITIAL: Omit<State, 'area'> = {
+const INITIAL: Omit<State, 'area' | 'from' | 'to'> = {
   indicator: 'GO_CONST',
   freq: 'A',
-  from: '2013',
-  to: '2014',
   dimensions: ['activity'],
   vsicLevel: 'section',
   text: '',
@@ -137,7 +135,8 @@ export function ExplorerPage() {
   const qc = useQueryClient();
   const { options: areaOptions, areas } = useAreaOptions();
   const home = useHomeArea();
-  const [s, setS] = useState<State>({ ...INITIAL, area: home });
+  const year = useDefaultYear();
+  const [s, setS] = useState<State>({ ...INITIAL, area: home, from: String(year - 1), to: String(year) });
   const set = (patch: Partial<State>) => setS((x) => ({ ...x, ...patch }));
   const [saveOpen, setSaveOpen] = useState(false);
   const [manageOpen, setManageOpen] = useState(false);

@@ -10,7 +10,7 @@ import { errorText } from '../../lib/errors';
 import { useHomeArea, useMe } from '../../lib/session';
 import { PageHeader, usePageTitle } from '../../ui/page';
 import { useAreaOptions } from '../dashboard/areas';
-import { statsApi } from '../dashboard/stats-api';
+import { statsApi, useDefaultYear } from '../dashboard/stats-api';
 import '../dashboard/publishing.css';
 
 const EDITORS = ['admin', 'officer', 'statistician'];
@@ -24,7 +24,8 @@ export function ReportsPage() {
   const navigate = useNavigate();
   const qc = useQueryClient();
   const { options } = useAreaOptions();
-  const [year, setYear] = useState('2014');
+  const defaultYear = useDefaultYear();
+  const [year, setYear] = useState(String(defaultYear));
   const [quarter, setQuarter] = useState('0');
   const home = useHomeArea();
   const [area, setArea] = useState(me.user.areaCode ?? home);
