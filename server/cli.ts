@@ -84,10 +84,10 @@ const options = {
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
 
-/** A command line the CLI cannot run (exit code 2); `issues` name the options at fault, translated when shown. */
 /** Stands for the installation's own area in a query parsed before the database is open. */
 const HOME = '_home';
 
+/** A command line the CLI cannot run (exit code 2); `issues` name the options at fault, translated when shown. */
 class UsageError extends Error {
   constructor(
     message: string,
