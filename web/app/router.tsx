@@ -18,6 +18,8 @@ interface RouterContext {
 }
 
 const rootRoute = createRootRouteWithContext<RouterContext>()({
+  // Every page, signed in or not, names the installation's own area and opens on it.
+  beforeLoad: ({ context }) => context.queryClient.ensureQueryData(homeAreaQuery),
   component: Outlet,
   notFoundComponent: NotFoundPage,
 });
@@ -27,7 +29,6 @@ const loginRoute = createRoute({
   path: '/login',
   validateSearch: (s: Record<string, unknown>): { redirect?: string } =>
     typeof s.redirect === 'string' && s.redirect.startsWith('/') ? { redirect: s.redirect } : {},
-  beforeLoad: ({ context }) => context.queryClient.ensureQueryData(homeAreaQuery),
   component: lazyRouteComponent(() => import('../features/auth/login-page'), 'LoginPage'),
 });
 
@@ -36,10 +37,7 @@ const appRoute = createRoute({
   getParentRoute: () => rootRoute,
   id: '_app',
   beforeLoad: async ({ context, location }) => {
-    const [me] = await Promise.all([
-      context.queryClient.ensureQueryData(meQuery),
-      context.queryClient.ensureQueryData(homeAreaQuery),
-    ]);
+    const me = await context.queryClient.ensureQueryData(meQuery);
     if (!me) throw redirect({ to: '/login', search: { redirect: location.href } });
     return { me };
   },
@@ -277,14 +275,12 @@ const openRoute = createRoute({
     area: text(s.area),
     period: text(s.period),
   }),
-  beforeLoad: ({ context }) => context.queryClient.ensureQueryData(homeAreaQuery),
   component: lazyRouteComponent(() => import('../features/public/public-page'), 'PublicPage'),
 });
 
 const openReportRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/open/reports/$id',
-  beforeLoad: ({ context }) => context.queryClient.ensureQueryData(homeAreaQuery),
   component: lazyRouteComponent(() => import('../features/public/public-page'), 'PublicReportPage'),
 });
 
@@ -298,7 +294,6 @@ const figureRoute = createRoute({
       if (text(s[k]) !== undefined) out[k] = String(s[k]);
     return out as { indicator?: string; period?: string; area?: string; activity?: string; product?: string };
   },
-  beforeLoad: ({ context }) => context.queryClient.ensureQueryData(homeAreaQuery),
   component: lazyRouteComponent(() => import('../features/public/public-page'), 'FigurePage'),
 });
 

@@ -237,18 +237,19 @@ export function ImportColumns({
   const list = (cols: readonly string[]) => (cols.length ? cols.map((c) => <Code key={c}>{c}</Code>) : '–');
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
-      <div>
-        <Text size="xs" fw={600} c="dimmed" mb={4}>
-          {t('imp.required_columns')}
-        </Text>
-        <Group gap={4}>{list(required)}</Group>
-      </div>
-      <div>
-        <Text size="xs" fw={600} c="dimmed" mb={4}>
-          {t('imp.optional_columns')}
-        </Text>
-        <Group gap={4}>{list(optional)}</Group>
-      </div>
+      {(
+        [
+          ['imp.required_columns', required],
+          ['imp.optional_columns', optional],
+        ] as const
+      ).map(([label, cols]) => (
+        <div key={label}>
+          <Text size="xs" fw={600} c="dimmed" mb={4}>
+            {t(label)}
+          </Text>
+          <Group gap={4}>{list(cols)}</Group>
+        </div>
+      ))}
     </SimpleGrid>
   );
 }

@@ -215,7 +215,7 @@ export async function touchEnterprise(db: Db, id: string): Promise<void> {
     .where(eq(enterprises.id, id));
 }
 
-export async function hasDemoRecords(db: Db): Promise<boolean> {
+export async function hasDemoData(db: Db): Promise<boolean> {
   const [row] = await db
     .select({ present: sql<boolean>`true` })
     .from(enterprises)

@@ -401,4 +401,4 @@ export async function importEnterprises(
 }
 
 /** Whether the registry holds demo records (the Lạng Sơn demo, `isDemo`): the app then says its data is illustrative. */
-export const hasDemoData = (db: Db) => repo.hasDemoRecords(db);
+export const hasDemoData = (db: Db) => repo.hasDemoData(db);
