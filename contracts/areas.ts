@@ -26,13 +26,3 @@ export const AREA_COLUMNS = {
   required: ['code', 'name', 'level', 'parent_code', 'valid_from', 'valid_to'],
   optional: ['successor_code', 'name_en'],
 } as const;
-
-/**
- * How a provincial department names its province: the area's name without its level ("Tỉnh Lạng Sơn" →
- * "Lạng Sơn", "Thành phố Hà Nội" → "Hà Nội"), for "Sở Công Thương {place}" / "{place} Department of
- * Industry and Trade". English uses `nameEn` when the area has one.
- */
-export function departmentPlace(area: { name: string; nameEn: string | null }, lang: 'vi' | 'en'): string {
-  const name = lang === 'en' ? (area.nameEn ?? area.name) : area.name;
-  return name.replace(/^(Tỉnh|Thành phố|Province of|City of)\s+/iu, '').replace(/\s+(Province|City)$/iu, '');
-}

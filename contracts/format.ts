@@ -80,3 +80,14 @@ export function formatDateTime(s: string | null | undefined, lang: Lang): string
     minute: '2-digit',
   }).format(toDate(s));
 }
+
+/**
+ * How a provincial department names its province: the area's name without its level ("Tỉnh Lạng Sơn" →
+ * "Lạng Sơn", "Thành phố Hà Nội" → "Hà Nội"), for "Sở Công Thương {place}" / "{place} Department of
+ * Industry and Trade". English uses `nameEn` when the area has one. (Here, not in areas.ts: the web's first
+ * screen loads this file, and areas.ts would bring zod with it.)
+ */
+export function departmentPlace(area: { name: string; nameEn: string | null }, lang: Lang): string {
+  const name = lang === 'en' ? (area.nameEn ?? area.name) : area.name;
+  return name.replace(/^(Tỉnh|Thành phố|Province of|City of)\s+/iu, '').replace(/\s+(Province|City)$/iu, '');
+}

@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { departmentPlace } from '../../contracts/areas';
+import { departmentPlace } from '../../contracts/format';
 import type { Role } from '../../contracts/roles';
 import { ApiError, api, type Me, setCsrfToken } from './api';
 

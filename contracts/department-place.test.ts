@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { departmentPlace } from './areas';
+import { departmentPlace } from './format';
 
 describe('departmentPlace', () => {
   it('drops the level from the province name, in either language', () => {
