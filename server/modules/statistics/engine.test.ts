@@ -112,6 +112,38 @@ describe('engine (hand-computed)', () => {
     expect(e.leftOutOfIip([...products.values()], [201401])).toEqual(['P4']);
   });
 
+  it('a class with no report in a reported month counts with q = 0, not left out (§3 consistency holds)', () => {
+    // 2014-02: only class 2394 reports (P1 = 10, P2 = 5); class 2420 produced nothing.
+    const feb = new Map(cells);
+    feb.set(
+      201402,
+      new Map([
+        ['P1', cell(10)],
+        ['P2', cell(5)],
+      ]),
+    );
+    const e = new Engine({
+      products,
+      cells: feb,
+      ratios: new Map(),
+      maxYm: 201402,
+      imputation: false,
+      baseYear: 2010,
+      weights: new Map(),
+    });
+    expect(e.classIndex('2420', 201402).value).toBe(0);
+    // I(2394) = 100 (base quantities); IIP = (14,400 × 100 + 24,000 × 0) / 38,400 = 37.5.
+    expect(e.iipMonth('_T', 201402).value).toBeCloseTo(37.5, 9);
+    // GO_CONST(m) / (GO_CONST(B)/12) × 100 = 1200 / (38,400 / 12) × 100 = 37.5.
+    const withBase = [products.get('P1')!, products.get('P2')!, products.get('P3')!];
+    const go = Number(e.goConst(withBase, [201402]).value);
+    const goB = Number(e.goConst(withBase, Array.from({ length: 12 }, (_, i) => 201001 + i)).value);
+    expect(e.iipMonth('_T', 201402).value).toBeCloseTo((go / (goB / 12)) * 100, 9);
+    // A month nobody has reported yet is not available, nor is a class without a base.
+    expect(e.iipMonth('_T', 201403).value).toBeNull();
+    expect(e.classIndex('9999', 201402).value).toBeNull();
+  });
+
   it('weights.csv replaces the output weights of the classes it names', () => {
     const e = engine(
       new Map([

@@ -224,20 +224,22 @@ export class Engine {
 
   private computeClassIndex(cls: string, ym: number): { value: number | null; imputed: number } {
     const ps = this.indexed(this.productsOfClass(cls));
-    if (ps.length === 0) return { value: null, imputed: 0 };
+    // A class is not available only without a base (§3.4), or for a month nobody has reported yet; a
+    // class with no report in a reported month produced nothing: its relative is 0 and it pulls the index
+    // down instead of leaving it and re-weighting the others.
+    const { maxYm } = this.input;
+    if (ps.length === 0 || maxYm === null || ym > maxYm) return { value: null, imputed: 0 };
     let num = 0n;
     let den = 0n;
-    let any = false;
     let imputed = 0;
     for (const p of ps) {
       const f = this.month(p.code, ym);
       const price = this.price(p)!;
-      if (f.reported + f.imputed > 0) any = true;
       imputed += f.imputed;
       num += mulMicro(f.qty, price);
       den += mulMicro(this.baseQty(p), price);
     }
-    if (!any || den === 0n) return { value: null, imputed };
+    if (den === 0n) return { value: null, imputed };
     return { value: (1200 * Number(num)) / Number(den), imputed };
   }
 
