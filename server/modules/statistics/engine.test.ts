@@ -137,7 +137,12 @@ describe('engine (hand-computed)', () => {
     // GO_CONST(m) / (GO_CONST(B)/12) × 100 = 1200 / (38,400 / 12) × 100 = 37.5.
     const withBase = [products.get('P1')!, products.get('P2')!, products.get('P3')!];
     const go = Number(e.goConst(withBase, [201402]).value);
-    const goB = Number(e.goConst(withBase, Array.from({ length: 12 }, (_, i) => 201001 + i)).value);
+    const goB = Number(
+      e.goConst(
+        withBase,
+        Array.from({ length: 12 }, (_, i) => 201001 + i),
+      ).value,
+    );
     expect(e.iipMonth('_T', 201402).value).toBeCloseTo((go / (goB / 12)) * 100, 9);
     // A month nobody has reported yet is not available, nor is a class without a base.
     expect(e.iipMonth('_T', 201403).value).toBeNull();
