@@ -50,6 +50,11 @@ declare module 'fastify' {
      * (an enterprise user its own, area-bound staff those in their area).
      */
     enterpriseParam?: string;
+    /**
+     * The route opens a session from credentials in its body (sign-in): a cookie the browser still holds
+     * lends it no authority, so it needs no CSRF token; the handler ends that older session.
+     */
+    opensSession?: boolean;
   }
   interface FastifyRequest {
     user: SessionUser | null;
@@ -202,7 +207,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<App & { routeTabl
         req.actor.userId = s.user.id;
         if (!req.cookies.bt_lang) req.lang = s.user.lang;
         const write = !['GET', 'HEAD', 'OPTIONS'].includes(req.method);
-        if (write && req.headers[CSRF_HEADER] !== s.csrfToken) throw new AppError('auth.csrf');
+        const needsCsrf = write && !req.routeOptions.config?.opensSession;
+        if (needsCsrf && req.headers[CSRF_HEADER] !== s.csrfToken) throw new AppError('auth.csrf');
       }
     }
     const access = req.routeOptions.config?.access;

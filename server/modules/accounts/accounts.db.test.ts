@@ -168,6 +168,34 @@ describe('sessions', () => {
     expect(await auditActions(u.id)).toContain('auth.session_revoked');
   });
 
+  it('signing in while holding a live session succeeds without a CSRF token and ends the older session', async () => {
+    const before = await t.loginAs({ role: 'officer' });
+    const other = await t.createUser({ role: 'leader' });
+    const res = await t.anon.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: other.email, password: other.password },
+      headers: { cookie: `bt_session=${before.token}` },
+      remoteAddress: nextIp(),
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().user.id).toBe(other.id);
+    expect(cookieOf(res)!.value).not.toBe(before.token);
+    expect((await before.inject({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
+    expect(await auditActions(before.account.id)).toContain('auth.logout');
+    // A wrong password with the old cookie still refuses and leaves the old session alone.
+    const again = await t.loginAs({ role: 'officer' });
+    const bad = await t.anon.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: other.email, password: 'not-the-password' },
+      headers: { cookie: `bt_session=${again.token}` },
+      remoteAddress: nextIp(),
+    });
+    expect(bad.statusCode).toBe(401);
+    expect((await again.inject({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(200);
+  });
+
   it('an unknown or forged cookie is anonymous', async () => {
     const res = await t.anon.inject({
       method: 'GET',

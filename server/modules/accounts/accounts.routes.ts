@@ -17,7 +17,7 @@ export function accountsRoutes(app: App, { database, config }: AppContext): void
   app.post(
     '/api/auth/login',
     {
-      config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: { access: 'public', opensSession: true, rateLimit: { max: 20, timeWindow: '1 minute' } },
       schema: {
         tags: ['auth'],
         summary: 'Đăng nhập / sign in',
@@ -32,6 +32,8 @@ export function accountsRoutes(app: App, { database, config }: AppContext): void
         ip: req.ip,
         ttlHours: config.SESSION_TTL_HOURS,
       });
+      // Rotation: the session this browser held before (maybe another user's) ends with the new one.
+      if (req.sessionId) await service.logout(db, req.actor, req.sessionId);
       reply.setCookie(SESSION_COOKIE, token, {
         path: '/',
         httpOnly: true,
