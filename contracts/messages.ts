@@ -86,6 +86,12 @@ const vi = {
   'issue.password_weak': 'Mật khẩu cần ít nhất 10 ký tự.',
   'issue.date': 'Ngày không hợp lệ (YYYY-MM-DD).',
   'issue.number': 'Không phải số hợp lệ (dùng dấu chấm thập phân, không phân cách hàng nghìn).',
+  'number.invalid': '"{{input}}" không phải là số (ví dụ 1.250,5).',
+  'number.other_language':
+    '"{{input}}" viết theo kiểu tiếng Anh; trong tiếng Việt dấu phẩy là dấu thập phân, dấu chấm tách hàng nghìn. Nếu ý là {{reading}}, hãy gõ {{reading}}.',
+  'number.ambiguous': '"{{input}}" có thể là {{whole}} hoặc {{fraction}}: gõ {{plain}} hoặc {{fraction}}.',
+  'number.too_precise': 'Tối đa {{decimals}} chữ số sau dấu phẩy.',
+  'number.not_whole': 'Số tiền tính bằng đồng, không có phần lẻ.',
   'issue.boolean': 'Phải là true hoặc false.',
   'issue.enum': 'Phải là một trong: {{options}}.',
   'issue.unknown_column': 'Cột không được phép: {{column}}.',
@@ -199,6 +205,13 @@ const en: Record<MessageCode, string> = {
   'issue.password_weak': 'The password needs at least 10 characters.',
   'issue.date': 'Invalid date (YYYY-MM-DD).',
   'issue.number': 'Not a valid number (use a dot for decimals and no thousands separator).',
+  'number.invalid': '"{{input}}" is not a number (e.g. 1,250.5).',
+  'number.other_language':
+    '"{{input}}" is written the Vietnamese way; in English the dot is the decimal sign and the comma groups thousands. If you mean {{reading}}, type {{reading}}.',
+  'number.ambiguous':
+    '"{{input}}" could be {{whole}} or {{fraction}} (the comma groups thousands here but is the decimal sign in Vietnamese): type {{plain}} or {{fraction}}.',
+  'number.too_precise': 'At most {{decimals}} digits after the decimal point.',
+  'number.not_whole': 'Amounts are in whole VND, without a fraction.',
   'issue.boolean': 'Must be true or false.',
   'issue.enum': 'Must be one of: {{options}}.',
   'issue.unknown_column': 'Column not allowed: {{column}}.',

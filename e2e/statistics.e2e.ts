@@ -38,8 +38,19 @@ describe('statistics screens (issue #3)', () => {
     // Last year's same month and last month are beside the cell.
     const row = page.locator('tr[data-product="XIMANG"]');
     expect(await row.textContent()).toMatch(/50\.584[\s\S]*61\.151/);
+    // Numbers are read in the Vietnamese form and never guessed: 12.5 is refused (it was stored as 125),
+    // with how it was read; a value with a fraction of a đồng is refused (1.500.000,50 was 150,000,050).
     await qty.focus();
-    await page.keyboard.type('50.000');
+    await page.keyboard.type('12.5');
+    await page.getByText('"12.5" viết theo kiểu tiếng Anh', { exact: false }).waitFor();
+    expect(await qty.getAttribute('aria-invalid')).toBe('true');
+    const value = page.getByRole('textbox', { name: /Giá trị sản xuất \(đồng\) Xi măng tháng 1\/2016/ });
+    await value.fill('1.500.000,50');
+    await page.getByText('Số tiền tính bằng đồng, không có phần lẻ.').waitFor();
+    await value.fill('');
+    await qty.fill('50000');
+    // What was typed is shown back in the Vietnamese form before saving.
+    await page.getByText('Đọc là 50.000 tấn').waitFor();
     await page.getByRole('button', { name: 'Lưu báo cáo' }).click();
     await page.getByText('Đã lưu: 1 mới, 0 sửa, 0 không đổi.').waitFor();
 
@@ -50,7 +61,8 @@ describe('statistics screens (issue #3)', () => {
     // A revision far from last year raises a soft warning that needs an explanation.
     await page.goto(`${baseUrl}/statistics/entry?enterprise=${dongBanhId}&period=2016-01`);
     await qty.waitFor();
-    expect(await qty.inputValue()).toBe('50000');
+    // After saving, the figure keeps its grouping.
+    expect(await qty.inputValue()).toBe('50.000');
     await qty.fill('80000');
     await page.getByText(/Cảnh báo: chênh lệch hơn 50% so với cùng kỳ/).waitFor();
     await page.getByRole('button', { name: 'Lưu báo cáo' }).click();

@@ -21,6 +21,7 @@ import { useTranslation } from 'react-i18next';
 import type { Issue } from '../../../contracts/errors';
 import { formatNumber, formatPeriod } from '../../../contracts/format';
 import type { Lang } from '../../../contracts/messages';
+import { type NumberReading, numberText, readNumber } from '../../../contracts/number-input';
 import { useLang } from '../../app/i18n';
 import { ApiError, api } from '../../lib/api';
 import { errorText, issueText } from '../../lib/errors';
@@ -38,19 +39,18 @@ const prevMonthOf = (p: string) => {
   return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
 };
 
-/** A decimal as the user types it (vi: `1.250,5`; en: `1,250.5`) → `1250.5`, or null when it is not one. */
-export function parseDecimal(s: string, lang: Lang): string | null {
-  let v = s.replace(/\s/g, '');
-  v = lang === 'vi' ? v.replace(/\./g, '').replace(',', '.') : v.replace(/,/g, '');
-  return /^\d{1,18}(\.\d{1,6})?$/.test(v) ? v.replace(/^0+(?=\d)/, '') : null;
+/** A stored decimal (`.`) as the person edits it: in the language's form, grouped (`2.243.722.532`). */
+const editText = (v: string | null, lang: Lang) => (v === null ? '' : numberText(v, lang));
+
+/**
+ * A cell's text read as a number: what the system wrote itself (the stored figure, untouched) is that figure;
+ * anything typed goes through the one reader, which refuses rather than guesses.
+ */
+function readCell(text: string, stored: string | null, lang: Lang, decimals: number): NumberReading | null {
+  if (text.trim() === '') return null;
+  if (stored !== null && text === editText(stored, lang)) return { ok: true, value: stored };
+  return readNumber(text, lang, { decimals });
 }
-const parseVnd = (s: string): string | null => {
-  const v = s.replace(/[\s.,]/g, '');
-  return /^\d{1,20}$/.test(v) ? v.replace(/^0+(?=\d)/, '') : null;
-};
-/** A stored decimal (`.`) as the user edits it, without grouping. */
-const editText = (v: string | null, lang: Lang) =>
-  v === null ? '' : lang === 'vi' ? v.replace('.', ',') : v;
 const showQty = (v: string | null | undefined, lang: Lang) =>
   v === null || v === undefined
     ? '–'
@@ -263,7 +263,7 @@ function EntryGrid(props: {
     Object.fromEntries(
       lines.map((l) => [
         l.code,
-        { quantity: editText(l.quantity, lang), valueVnd: l.valueVnd ?? '', comment: '' },
+        { quantity: editText(l.quantity, lang), valueVnd: editText(l.valueVnd, lang), comment: '' },
       ]),
     ),
   );
@@ -277,15 +277,22 @@ function EntryGrid(props: {
 
   const analysed = lines.map((l) => {
     const d = drafts[l.code]!;
-    const qty = d.quantity.trim() === '' ? null : parseDecimal(d.quantity, lang);
-    const val = d.valueVnd.trim() === '' ? null : parseVnd(d.valueVnd);
-    const qtyError = d.quantity.trim() !== '' && qty === null ? t('st.entry.invalid_number') : null;
+    const qtyRead = readCell(d.quantity, l.quantity, lang, 6);
+    const valRead = readCell(d.valueVnd, l.valueVnd, lang, 0);
+    const qty = qtyRead?.ok ? qtyRead.value : null;
+    const val = valRead?.ok ? valRead.value : null;
+    const qtyError = qtyRead && !qtyRead.ok ? t(qtyRead.code, { ns: 'msg', ...qtyRead.params }) : null;
     const valError =
-      d.valueVnd.trim() !== '' && val === null
-        ? t('st.entry.invalid_vnd')
+      valRead && !valRead.ok
+        ? t(valRead.code, { ns: 'msg', ...valRead.params })
         : d.valueVnd.trim() !== '' && d.quantity.trim() === ''
           ? t('issue.required', { ns: 'msg' })
           : null;
+    /** What was typed, read back in the language's form, when it differs from the text (12,50 → 12,5). */
+    const readBack = (r: NumberReading | null, text: string) =>
+      r?.ok && numberText(r.value, lang) !== text.trim() ? numberText(r.value, lang) : null;
+    const qtyShown = readBack(qtyRead, d.quantity);
+    const valShown = readBack(valRead, d.valueVnd);
     const changed =
       qty !== null &&
       (l.quantity === null ||
@@ -307,7 +314,20 @@ function EntryGrid(props: {
       : l.warnings;
     const commentMissing = changed && warnings.length > 0 && d.comment.trim() === '';
     const cellError = fromServer.find((i) => i.code !== 'issue.warning_needs_comment');
-    return { l, d, qty, val, qtyError, valError, changed, warnings, commentMissing, cellError };
+    return {
+      l,
+      d,
+      qty,
+      val,
+      qtyError,
+      valError,
+      qtyShown,
+      valShown,
+      changed,
+      warnings,
+      commentMissing,
+      cellError,
+    };
   });
 
   const save = useMutation({
@@ -459,6 +479,11 @@ function EntryGrid(props: {
                           onChange={(e) => setDraft(l.code, { quantity: e.currentTarget.value })}
                           disabled={locked || future}
                           error={qtyErr || cellErr || undefined}
+                          description={
+                            a.qtyShown && !qtyErr && !cellErr
+                              ? t('st.entry.read_as', { value: a.qtyShown, unit: l.unit })
+                              : undefined
+                          }
                           rightSection={
                             <Text size="xs" c="dimmed">
                               {l.unit}
@@ -477,7 +502,14 @@ function EntryGrid(props: {
                           value={d.valueVnd}
                           onChange={(e) => setDraft(l.code, { valueVnd: e.currentTarget.value })}
                           disabled={locked || future}
-                          error={(tried && a.valError) || undefined}
+                          error={
+                            ((tried || d.valueVnd !== editText(l.valueVnd, lang)) && a.valError) || undefined
+                          }
+                          description={
+                            a.valShown && !a.valError
+                              ? t('st.entry.read_as', { value: a.valShown, unit: t('st.entry.vnd') })
+                              : undefined
+                          }
                           styles={{ input: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' } }}
                         />
                       </Table.Td>
