@@ -54,6 +54,9 @@ export default defineConfig({
           globalSetup: ['e2e/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
+          // A page answers when it answers: a busy machine must not fail a poll that would succeed
+          // (vitest's default gives expect.poll one second).
+          expect: { poll: { timeout: 30_000 } },
           // One browser at a time on 2 cores.
           maxWorkers: 1,
           fileParallelism: false,

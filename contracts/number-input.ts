@@ -27,11 +27,11 @@ const SIGNS = { vi: { group: '.', decimal: ',' }, en: { group: ',', decimal: '.'
 /** Thousands grouped by spaces (the group signs are turned into spaces first): `1 250 000`. */
 const GROUPED = /^[1-9]\d{0,2}(?: \d{3})+$/;
 
-/** `1250.5` in the language's own form with its grouping: `1.250,5` / `1,250.5`. */
-export function numberText(value: string, lang: Lang): string {
+/** `1250.5` in the language's own form, grouped unless told not to: `1.250,5` / `1,250.5` (`1250,5`). */
+export function numberText(value: string, lang: Lang, opts: { grouped?: boolean } = {}): string {
   const [int = '', frac] = value.split('.');
   const { group, decimal } = SIGNS[lang];
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, group);
+  const grouped = opts.grouped === false ? int : int.replace(/\B(?=(\d{3})+(?!\d))/g, group);
   return frac ? `${grouped}${decimal}${frac}` : grouped;
 }
 

@@ -72,8 +72,8 @@ describe('extension journey (issue #5)', () => {
     const apply = region(page, 'Nộp hồ sơ');
     await choose(page, apply, 'Đợt xét chọn đang mở', 'Xét chọn đề án khuyến công địa phương năm 2015');
     await apply.getByRole('textbox', { name: 'Tên đề án' }).fill('Dây chuyền ép chiếu tăm tự động');
-    await apply.getByRole('textbox', { name: 'Tổng kinh phí' }).fill('400000000');
-    await apply.getByRole('textbox', { name: 'Đề nghị hỗ trợ' }).fill('150000000');
+    await apply.getByRole('textbox', { name: 'Tổng kinh phí' }).fill('400.000.000');
+    await apply.getByRole('textbox', { name: 'Đề nghị hỗ trợ' }).fill('150.000.000');
     await apply.getByRole('button', { name: 'Nộp hồ sơ' }).click();
     await page.waitForURL(/\/extension\/schemes\/[0-9a-f-]{36}$/);
     schemeUrl = page.url();
@@ -118,7 +118,7 @@ describe('extension journey (issue #5)', () => {
     const page = await as('lanhdao@demo.buoctien.vn');
     await page.goto(schemeUrl);
     await upload(page, 'Quyết định phê duyệt', 'quyet-dinh.pdf');
-    await act(page, 'Phê duyệt (Quyết định phê duyệt)', { date: '2015-04-15', amount: '150000000' });
+    await act(page, 'Phê duyệt (Quyết định phê duyệt)', { date: '2015-04-15', amount: '150.000.000' });
     await status(page, 'Đã phê duyệt');
     await page.getByText(/Quy định áp dụng:/).waitFor();
   });

@@ -6,6 +6,9 @@ import { ApiError } from './api';
 export function errorText(t: TFunction, err: unknown): string {
   if (err instanceof ApiError) {
     if (err.code === 'network') return t('common.network');
+    // "Invalid data" alone names nothing: say what each issue is.
+    if (err.code === 'validation.failed' && err.issues.length)
+      return `${t(err.code, { ns: 'msg' })} ${err.issues.map((i) => issueText(t, i)).join(' ')}`;
     return t(err.code, {
       ns: 'msg',
       ...err.params,
@@ -24,8 +27,10 @@ export function fieldErrors(t: TFunction, err: unknown): Record<string, string> 
   const out: Record<string, string> = {};
   if (!(err instanceof ApiError)) return out;
   for (const issue of err.issues) {
+    // By its field, and by its whole path for rows of a list (`budgets.1.amountVnd`).
     const field = issue.path?.split('.')[0];
     if (field && !out[field]) out[field] = issueText(t, issue);
+    if (issue.path && !out[issue.path]) out[issue.path] = issueText(t, issue);
   }
   return out;
 }

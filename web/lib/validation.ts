@@ -1,6 +1,9 @@
 import type { TFunction } from 'i18next';
 import type { z } from 'zod';
 import type { Issue } from '../../contracts/errors';
+import type { Lang } from '../../contracts/messages';
+import { readNumber } from '../../contracts/number-input';
+import { ApiError } from './api';
 
 /** Zod's issues as the server would word them (contracts/messages.ts codes), so both read the same. */
 export function toIssues(error: z.ZodError): Issue[] {
@@ -51,4 +54,34 @@ export function validate<S extends z.ZodType>(
   const r = schema.safeParse(value);
   if (r.success) return { ok: true, data: r.data };
   return { ok: false, errors: issuesToFields(t, toIssues(r.error)) };
+}
+
+/**
+ * A form's number fields read with the one reader of typed numbers (contracts/number-input.ts): each field's
+ * value as a plain decimal text (null when blank), and one issue per field it refused, named by the field.
+ */
+export function readNumberFields<K extends string>(
+  lang: Lang,
+  fields: Record<K, { text: string; decimals: number }>,
+): { values: Record<K, string | null>; issues: Issue[] } {
+  const values = {} as Record<K, string | null>;
+  const issues: Issue[] = [];
+  for (const [key, f] of Object.entries(fields) as [K, { text: string; decimals: number }][]) {
+    values[key] = null;
+    if (f.text.trim() === '') continue;
+    const r = readNumber(f.text, lang, { decimals: f.decimals });
+    if (r.ok) values[key] = r.value;
+    else issues.push({ path: key, code: r.code, params: r.params });
+  }
+  return { values, issues };
+}
+
+/** The same, for a mutation: the values, or a `validation.failed` error with an issue per refused field. */
+export function readNumbersOrThrow<K extends string>(
+  lang: Lang,
+  fields: Record<K, { text: string; decimals: number }>,
+): Record<K, string | null> {
+  const { values, issues } = readNumberFields(lang, fields);
+  if (issues.length) throw new ApiError(400, 'validation.failed', issues);
+  return values;
 }

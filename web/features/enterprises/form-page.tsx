@@ -27,9 +27,12 @@ import {
   SIZE_CLASSES,
   updateEnterpriseBody,
 } from '../../../contracts/enterprises';
+import type { Issue } from '../../../contracts/errors';
+import type { Lang } from '../../../contracts/messages';
+import { useLang } from '../../app/i18n';
 import { ApiError, api } from '../../lib/api';
 import { errorText, fieldErrors } from '../../lib/errors';
-import { validate } from '../../lib/validation';
+import { issuesToFields, readNumberFields, validate } from '../../lib/validation';
 import { notifySuccess } from '../../ui/notify';
 import { PageHeader, usePageTitle } from '../../ui/page';
 import { BackToList, EnterpriseNotFound } from './detail-page';
@@ -83,16 +86,20 @@ function toDraft(e: EnterpriseDto): Draft {
   return d;
 }
 
-/** Form strings → the contract's body shape: blanks are null, counts are numbers. */
-function toBody(d: Draft): Record<string, unknown> {
-  const out: Record<string, unknown> = { reportsMonthly: d.reportsMonthly };
-  for (const f of TEXT_FIELDS) {
-    const v = d[f].trim();
-    if (f === 'employees') out[f] = v === '' ? null : /^\d+$/.test(v) ? Number(v) : v;
-    else if (f === 'charterCapitalVnd') out[f] = v === '' ? null : v.replace(/[.\s]/g, '');
-    else out[f] = v === '' ? null : v;
-  }
-  return out;
+/**
+ * Form strings → the contract's body shape: blanks are null; the counts and amounts typed are read in the
+ * language's form by the one reader of typed numbers (refused there, never guessed).
+ */
+function toBody(d: Draft, lang: Lang): { body: Record<string, unknown>; issues: Issue[] } {
+  const body: Record<string, unknown> = { reportsMonthly: d.reportsMonthly };
+  for (const f of TEXT_FIELDS) body[f] = d[f].trim() === '' ? null : d[f].trim();
+  const { values, issues } = readNumberFields(lang, {
+    employees: { text: d.employees, decimals: 0 },
+    charterCapitalVnd: { text: d.charterCapitalVnd, decimals: 0 },
+  });
+  body.charterCapitalVnd = values.charterCapitalVnd;
+  body.employees = values.employees === null ? null : Number(values.employees);
+  return { body, issues };
 }
 
 /** Server codes that belong to one field are shown on it, like the field issues. */
@@ -112,6 +119,7 @@ function EnterpriseForm(props: {
   cancel: ReactNode;
 }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const areaOptions = useAreaOptions();
@@ -133,11 +141,22 @@ function EnterpriseForm(props: {
   async function submit(e: FormEvent) {
     e.preventDefault();
     setFormError(null);
-    const full = toBody(draft);
+    const { body: full, issues } = toBody(draft, lang);
+    const capacities = readNumberFields(
+      lang,
+      Object.fromEntries(products.map((p, i) => [`products.${i}`, { text: p.capacityPerYear, decimals: 6 }])),
+    );
+    issues.push(...capacities.issues);
+    if (issues.length) {
+      setErrors(issuesToFields(t, issues));
+      setFormError({ text: t('common.fix_fields'), stale: false });
+      focusFirstError();
+      return;
+    }
     let body: Record<string, unknown>;
     let v: ReturnType<typeof validate>;
     if (props.original) {
-      const before = toBody(toDraft(props.original));
+      const before = toBody(toDraft(props.original), lang).body;
       body = Object.fromEntries(Object.entries(full).filter(([k, val]) => before[k] !== val));
       if (Object.keys(body).length === 0) {
         await navigate({ to: '/enterprises/$id', params: { id: props.original.id } });
@@ -148,10 +167,10 @@ function EnterpriseForm(props: {
     } else {
       body = {
         ...full,
-        products: products.map((p) => ({
+        products: products.map((p, i) => ({
           name: p.name,
           unit: p.unit,
-          capacityPerYear: p.capacityPerYear.trim() || null,
+          capacityPerYear: capacities.values[`products.${i}`] ?? null,
           productCode: p.productCode.trim() || null,
         })),
       };

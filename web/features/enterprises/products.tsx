@@ -17,10 +17,11 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type EnterpriseDto, enterpriseProductBody } from '../../../contracts/enterprises';
 import { formatQuantity } from '../../../contracts/format';
+import { numberText } from '../../../contracts/number-input';
 import { useLang } from '../../app/i18n';
 import { api } from '../../lib/api';
 import { errorText, fieldErrors } from '../../lib/errors';
-import { validate } from '../../lib/validation';
+import { issuesToFields, readNumberFields, validate } from '../../lib/validation';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import { keys } from './queries';
 
@@ -153,13 +154,15 @@ function ProductModal(props: {
   onSaved: (dto: EnterpriseDto) => void;
 }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const p = props.product;
   const [draft, setDraft] = useState<Draft>(
     p
       ? {
           name: p.name,
           unit: p.unit,
-          capacityPerYear: p.capacityPerYear ?? '',
+          capacityPerYear:
+            p.capacityPerYear === null ? '' : numberText(p.capacityPerYear, lang, { grouped: false }),
           productCode: p.productCode ?? '',
         }
       : blank,
@@ -171,10 +174,14 @@ function ProductModal(props: {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
+    const capacity = readNumberFields(lang, {
+      capacityPerYear: { text: draft.capacityPerYear, decimals: 6 },
+    });
+    if (capacity.issues.length) return setErrors(issuesToFields(t, capacity.issues));
     const body = {
       name: draft.name,
       unit: draft.unit,
-      capacityPerYear: draft.capacityPerYear.trim() ? draft.capacityPerYear.trim() : null,
+      capacityPerYear: capacity.values.capacityPerYear,
       productCode: draft.productCode.trim() || null,
     };
     const v = validate(t, enterpriseProductBody, body);

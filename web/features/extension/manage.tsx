@@ -19,6 +19,7 @@ import { SUPPORT_KINDS } from '../../../contracts/extension';
 import type { Lang } from '../../../contracts/messages';
 import { useLang } from '../../app/i18n';
 import { errorText, fieldErrors } from '../../lib/errors';
+import { readNumbersOrThrow } from '../../lib/validation';
 import { ext } from './api';
 import { Section } from './bits';
 import { KIND, SOURCE, tx } from './strings';
@@ -122,16 +123,26 @@ export function PlanForm() {
   });
   const [lines, setLines] = useState([{ fundingSource: 'national', activityGroupCode: '', amountVnd: '' }]);
   const m = useMutation({
-    mutationFn: () =>
-      ext.createPlan({
+    mutationFn: () => {
+      const kept = lines.filter((l) => l.activityGroupCode && l.amountVnd.trim());
+      const amounts = readNumbersOrThrow(
+        lang,
+        Object.fromEntries(
+          kept.map((l, i) => [`budgets.${i}.amountVnd`, { text: l.amountVnd, decimals: 0 }]),
+        ),
+      );
+      return ext.createPlan({
         year: Number(f.year),
         title: f.title,
         notes: f.notes || null,
         status: f.approved ? 'approved' : 'draft',
-        budgets: lines
-          .filter((l) => l.activityGroupCode && l.amountVnd)
-          .map((l) => ({ ...l, fundingSource: l.fundingSource as 'national' | 'local' })),
-      }),
+        budgets: kept.map((l, i) => ({
+          ...l,
+          amountVnd: amounts[`budgets.${i}.amountVnd`]!,
+          fundingSource: l.fundingSource as 'national' | 'local',
+        })),
+      });
+    },
     onSuccess: () => qc.invalidateQueries({ queryKey: ['ext', 'plans'] }),
   });
   const errs = fieldErrors(t, m.error);
@@ -182,7 +193,7 @@ export function PlanForm() {
               label={tx(lang, 'amount')}
               value={l.amountVnd}
               onChange={(e) => {
-                const v = digits(e.currentTarget.value);
+                const v = e.currentTarget.value;
                 setLines(lines.map((x, j) => (j === i ? { ...x, amountVnd: v } : x)));
               }}
               error={errs[`budgets.${i}.amountVnd`]}
@@ -479,8 +490,12 @@ export function SchemeForm() {
   });
   const m = useMutation({
     mutationFn: () => {
-      const total = BigInt(f.totalCostVnd || '0');
-      const requested = BigInt(f.supportRequestedVnd || '0');
+      const typed = readNumbersOrThrow(lang, {
+        totalCostVnd: { text: f.totalCostVnd, decimals: 0 },
+        supportRequestedVnd: { text: f.supportRequestedVnd, decimals: 0 },
+      });
+      const total = BigInt(typed.totalCostVnd ?? '0');
+      const requested = BigInt(typed.supportRequestedVnd ?? '0');
       return ext.createScheme({
         year: Number(f.year),
         leadEnterpriseId: f.enterpriseId!,
@@ -558,13 +573,13 @@ export function SchemeForm() {
           <TextInput
             label={tx(lang, 'total')}
             value={f.totalCostVnd}
-            onChange={(e) => setF({ ...f, totalCostVnd: digits(e.currentTarget.value) })}
+            onChange={(e) => setF({ ...f, totalCostVnd: e.currentTarget.value })}
             error={errs.totalCostVnd}
           />
           <TextInput
             label={tx(lang, 'requested')}
             value={f.supportRequestedVnd}
-            onChange={(e) => setF({ ...f, supportRequestedVnd: digits(e.currentTarget.value) })}
+            onChange={(e) => setF({ ...f, supportRequestedVnd: e.currentTarget.value })}
             error={errs.supportRequestedVnd}
           />
         </Group>

@@ -7,6 +7,7 @@ import { SUPPORT_KINDS } from '../../../contracts/extension';
 import { formatDate } from '../../../contracts/format';
 import { useLang } from '../../app/i18n';
 import { errorText, fieldErrors } from '../../lib/errors';
+import { readNumbersOrThrow } from '../../lib/validation';
 import { PageHeader, usePageTitle } from '../../ui/page';
 import { ext, useExtensionSession } from './api';
 import { Section } from './bits';
@@ -35,8 +36,12 @@ export function PortalPage() {
   const enterpriseId = me.user.enterpriseIds[0];
   const m = useMutation({
     mutationFn: () => {
-      const total = BigInt(f.totalCostVnd || '0');
-      const req = BigInt(f.supportRequestedVnd || '0');
+      const typed = readNumbersOrThrow(lang, {
+        totalCostVnd: { text: f.totalCostVnd, decimals: 0 },
+        supportRequestedVnd: { text: f.supportRequestedVnd, decimals: 0 },
+      });
+      const total = BigInt(typed.totalCostVnd ?? '0');
+      const req = BigInt(typed.supportRequestedVnd ?? '0');
       return ext.apply(enterpriseId!, {
         callId: callId!,
         title: f.title,
@@ -93,15 +98,13 @@ export function PortalPage() {
                 <TextInput
                   label={tx(lang, 'total')}
                   value={f.totalCostVnd}
-                  onChange={(e) => setF({ ...f, totalCostVnd: e.currentTarget.value.replace(/\D/g, '') })}
+                  onChange={(e) => setF({ ...f, totalCostVnd: e.currentTarget.value })}
                   error={errs.totalCostVnd}
                 />
                 <TextInput
                   label={tx(lang, 'requested')}
                   value={f.supportRequestedVnd}
-                  onChange={(e) =>
-                    setF({ ...f, supportRequestedVnd: e.currentTarget.value.replace(/\D/g, '') })
-                  }
+                  onChange={(e) => setF({ ...f, supportRequestedVnd: e.currentTarget.value })}
                   error={errs.supportRequestedVnd}
                 />
               </Group>

@@ -23,7 +23,8 @@ import { useTranslation } from 'react-i18next';
 import { DOCUMENT_KINDS } from '../../../contracts/extension';
 import { formatDate } from '../../../contracts/format';
 import { useLang } from '../../app/i18n';
-import { errorText } from '../../lib/errors';
+import { errorText, fieldErrors } from '../../lib/errors';
+import { readNumbersOrThrow } from '../../lib/validation';
 import { PageHeader, usePageTitle } from '../../ui/page';
 import { ext, type SchemeDetail, useExtensionSession } from './api';
 import { SchemeStatus, Section, vnd } from './bits';
@@ -134,13 +135,15 @@ function Actions({ s, onDone }: { s: SchemeDetail; onDone: (d: SchemeDetail) => 
   const [amount, setAmount] = useState('');
   const [onDate, setOnDate] = useState('');
   const m = useMutation({
-    mutationFn: (action: SchemeDetail['nextActions'][number]['action']) =>
-      ext.transition(s.id, {
+    mutationFn: (action: SchemeDetail['nextActions'][number]['action']) => {
+      const { amountVnd } = readNumbersOrThrow(lang, { amountVnd: { text: amount, decimals: 0 } });
+      return ext.transition(s.id, {
         action,
         note: note || null,
-        ...(amount ? { amountVnd: amount } : {}),
+        ...(amountVnd ? { amountVnd } : {}),
         ...(onDate ? { onDate } : {}),
-      }),
+      });
+    },
     onSuccess: (d) => {
       setNote('');
       setAmount('');
@@ -162,7 +165,8 @@ function Actions({ s, onDone }: { s: SchemeDetail; onDone: (d: SchemeDetail) => 
           <TextInput
             label={tx(lang, 'amount')}
             value={amount}
-            onChange={(e) => setAmount(e.currentTarget.value.replace(/\D/g, ''))}
+            onChange={(e) => setAmount(e.currentTarget.value)}
+            error={fieldErrors(t, m.error).amountVnd}
             w={200}
           />
           <Textarea
@@ -248,7 +252,10 @@ function Disburse({ s, onDone }: { s: SchemeDetail; onDone: (d: SchemeDetail) =>
   const [amount, setAmount] = useState('');
   const [paidOn, setPaidOn] = useState(new Date().toISOString().slice(0, 10));
   const m = useMutation({
-    mutationFn: () => ext.disburse(s.id, { amountVnd: amount, paidOn }),
+    mutationFn: () => {
+      const { amountVnd } = readNumbersOrThrow(lang, { amountVnd: { text: amount, decimals: 0 } });
+      return ext.disburse(s.id, { amountVnd: amountVnd ?? '', paidOn });
+    },
     onSuccess: onDone,
   });
   return (
@@ -257,7 +264,8 @@ function Disburse({ s, onDone }: { s: SchemeDetail; onDone: (d: SchemeDetail) =>
         <TextInput
           label={tx(lang, 'amount')}
           value={amount}
-          onChange={(e) => setAmount(e.currentTarget.value.replace(/\D/g, ''))}
+          onChange={(e) => setAmount(e.currentTarget.value)}
+          error={fieldErrors(t, m.error).amountVnd}
         />
         <TextInput
           label={tx(lang, 'date')}
@@ -380,17 +388,22 @@ function OutcomeForm({
   });
   const set = (k: keyof typeof f) => (v: string) => setF((x) => ({ ...x, [k]: v }));
   const m = useMutation({
-    mutationFn: () =>
-      ext.outcome(s.id, stage!, {
+    mutationFn: () => {
+      const n = readNumbersOrThrow(lang, {
+        capacity: { text: f.capacity, decimals: 6 },
+        avgIncomeVnd: { text: f.avgIncomeVnd, decimals: 0 },
+      });
+      return ext.outcome(s.id, stage!, {
         measuredOn: f.measuredOn,
-        capacity: f.capacity || null,
+        capacity: n.capacity,
         capacityUnit: f.capacityUnit || null,
         employees: f.employees ? Number(f.employees) : null,
         jobsCreated: f.jobsCreated ? Number(f.jobsCreated) : null,
-        avgIncomeVnd: f.avgIncomeVnd || null,
-        incomePeriod: f.avgIncomeVnd ? (f.incomePeriod as 'month' | 'year') : null,
+        avgIncomeVnd: n.avgIncomeVnd,
+        incomePeriod: n.avgIncomeVnd ? (f.incomePeriod as 'month' | 'year') : null,
         incomeAsReported: f.incomeAsReported || null,
-      }),
+      });
+    },
     onSuccess: onDone,
   });
   return (
@@ -415,6 +428,7 @@ function OutcomeForm({
           label={tx(lang, 'capacity')}
           value={f.capacity}
           onChange={(e) => set('capacity')(e.currentTarget.value)}
+          error={fieldErrors(t, m.error).capacity}
           w={120}
         />
         <TextInput
@@ -438,7 +452,8 @@ function OutcomeForm({
         <TextInput
           label={tx(lang, 'income')}
           value={f.avgIncomeVnd}
-          onChange={(e) => set('avgIncomeVnd')(e.currentTarget.value.replace(/\D/g, ''))}
+          onChange={(e) => set('avgIncomeVnd')(e.currentTarget.value)}
+          error={fieldErrors(t, m.error).avgIncomeVnd}
           w={140}
         />
         <Select
