@@ -110,6 +110,7 @@ const vi = {
   'issue.future_period': 'Kỳ {{value}} chưa đến.',
   'issue.unknown_product': 'Không có sản phẩm mã {{code}}.',
   'issue.unknown_enterprise': 'Không có doanh nghiệp mã số thuế {{code}}.',
+  'issue.unknown_enterprise_id': 'Không có doanh nghiệp mã định danh {{id}}.',
   'issue.field_count':
     'Dòng có {{got}} cột, dòng tiêu đề có {{expected}}: thừa hay thiếu dấu phẩy? Giá trị có dấu phẩy phải nằm trong ngoặc kép.',
   'issue.csv_syntax': 'Lỗi cú pháp CSV từ dòng này: dấu ngoặc kép không khớp?',
@@ -230,6 +231,7 @@ const en: Record<MessageCode, string> = {
   'issue.future_period': 'Period {{value}} has not come yet.',
   'issue.unknown_product': 'No product with code {{code}}.',
   'issue.unknown_enterprise': 'No enterprise with tax code {{code}}.',
+  'issue.unknown_enterprise_id': 'No enterprise with id {{id}}.',
   'issue.field_count':
     'The row has {{got}} fields and the header {{expected}}: a stray or missing comma? A value with a comma must be in double quotes.',
   'issue.csv_syntax': 'CSV syntax error from this row: unbalanced double quotes?',

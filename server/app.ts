@@ -1,4 +1,4 @@
-import { accountsRoutes, resolveSession } from './modules/accounts';
+import { accountsRoutes, resolveSession, scopeOf } from './modules/accounts';
 import { areasRoutes } from './modules/areas';
 import { canAccessEnterprise, enterprisesRoutes } from './modules/enterprises';
 import { completedSupportOutcomes, extensionRoutes, setOutputSeriesSource } from './modules/extension';
@@ -38,7 +38,8 @@ export function createApp(
     modules: MODULES,
     guards: {
       resolveSession: (token) => resolveSession(db, token),
-      canAccessEnterprise: (user, id) => canAccessEnterprise(db, user, id),
+      scopeOf: (user) => scopeOf(db, user),
+      canAccessEnterprise: (scope, id) => canAccessEnterprise(db, scope, id),
     },
     ...opts,
   });

@@ -87,6 +87,10 @@ describe('buoctien CLI', { timeout: 300_000 }, () => {
   });
 
   it('user add / set-password / disable', async () => {
+    // A staff user is bound only to an area that exists (the areas.csv import comes later in this file).
+    await query(
+      "insert into areas (code, name, level, valid_from) values ('CLI1', 'Địa bàn thử CLI', 'province', '2008-08-01')",
+    );
     const add = cli([
       'user',
       'add',
@@ -97,7 +101,7 @@ describe('buoctien CLI', { timeout: 300_000 }, () => {
       '--role',
       'officer',
       '--area',
-      '187',
+      'CLI1',
       '--password',
       'Cli-Passw0rd-1',
     ]);
@@ -107,6 +111,36 @@ describe('buoctien CLI', { timeout: 300_000 }, () => {
     expect(badRole.code).toBe(2);
     expect(badRole.err).toContain('--role');
     expect(badRole.err).not.toMatch(/\n\s+at /);
+    // An area or an enterprise that does not exist is refused, naming the option (nothing written).
+    const ghostArea = cli([
+      'user',
+      'add',
+      '--email',
+      'x@example.vn',
+      '--name',
+      'X',
+      '--role',
+      'officer',
+      '--area',
+      '999',
+    ]);
+    expect(ghostArea.code, ghostArea.err).toBe(2);
+    expect(ghostArea.err).toContain('--area: Không có địa bàn mã 999.');
+    const ghostEnterprise = cli([
+      'user',
+      'add',
+      '--email',
+      'x@example.vn',
+      '--name',
+      'X',
+      '--role',
+      'enterprise',
+      '--enterprise',
+      '0100109106',
+    ]);
+    expect(ghostEnterprise.code, ghostEnterprise.err).toBe(2);
+    expect(ghostEnterprise.err).toContain('--enterprise: Không có doanh nghiệp mã số thuế 0100109106.');
+    expect(await query("select 1 from users where email = 'x@example.vn'")).toEqual([]);
     const hashBefore = (
       await query<{ h: string }>("select password_hash as h from users where email = 'can.bo@example.vn'")
     )[0]!.h;
@@ -121,7 +155,7 @@ describe('buoctien CLI', { timeout: 300_000 }, () => {
     const [u2] = await query<{ disabled: boolean; area_code: string }>(
       "select disabled, area_code from users where email = 'can.bo@example.vn'",
     );
-    expect(u2).toEqual({ disabled: true, area_code: '187' });
+    expect(u2).toEqual({ disabled: true, area_code: 'CLI1' });
     const audit = await query<{ via: string; action: string }>(
       "select via, action from audit_log where action like 'user.%' order by id",
     );

@@ -309,7 +309,14 @@ async function userCommand(d: Database, sub: string | undefined, v: Values): Pro
       const enterprises = await findByTaxCodes(d.db, v.enterprise ?? []);
       const missing = (v.enterprise ?? []).filter((t) => !enterprises.some((e) => e.taxCode === t));
       if (missing.length)
-        throw new UsageError(`không có doanh nghiệp / no enterprise with tax code ${missing.join(', ')}`);
+        throw new UsageError(
+          'user add',
+          missing.map((code) => ({
+            path: '--enterprise',
+            code: 'issue.unknown_enterprise',
+            params: { code },
+          })),
+        );
       const u = await createUser(d.db, cliActor, null, {
         email,
         name: need(v.name, 'name'),
@@ -317,6 +324,15 @@ async function userCommand(d: Database, sub: string | undefined, v: Values): Pro
         password,
         areaCode: v.area ?? null,
         enterpriseIds: enterprises.map((e) => e.id),
+      }).catch((e) => {
+        // The service names its fields; on the command line they are options.
+        if (!(e instanceof AppError) || e.code !== 'validation.failed') throw e;
+        const option = (p = '') =>
+          p === 'areaCode' ? '--area' : p.startsWith('enterpriseIds') ? '--enterprise' : p;
+        throw new UsageError(
+          'user add',
+          (e.details.issues ?? []).map((i) => ({ ...i, path: option(i.path) })),
+        );
       });
       console.log(
         `Đã tạo / created ${u.email} (${u.role})${v.password ? '' : `, mật khẩu / password: ${password}`}`,

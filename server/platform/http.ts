@@ -27,11 +27,12 @@ import {
 import type { SessionUser } from '../../contracts/auth';
 import type { ErrorBody, Issue } from '../../contracts/errors';
 import { type Lang, pickLang, translate } from '../../contracts/messages';
-import { type Access, isStaff } from '../../contracts/roles';
+import type { Access } from '../../contracts/roles';
 import type { Actor } from './audit';
 import type { Config } from './config';
 import type { Database } from './db';
 import { AppError, schemaIssue } from './errors';
+import { EMPTY_SCOPE, type Scope } from './scope';
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -61,6 +62,8 @@ declare module 'fastify' {
     sessionId: string | null;
     lang: Lang;
     actor: Actor;
+    /** What the caller may see and change, resolved once per request; services filter with it. */
+    scope: Scope;
   }
 }
 
@@ -77,7 +80,9 @@ export interface ResolvedSession {
 /** What the accounts and registry modules lend the HTTP layer, wired at the composition root. */
 export interface Guards {
   resolveSession(token: string): Promise<ResolvedSession | null>;
-  canAccessEnterprise(user: SessionUser, enterpriseId: string): Promise<boolean>;
+  /** The data scope of a signed-in user (platform/scope.ts). */
+  scopeOf(user: SessionUser): Promise<Scope>;
+  canAccessEnterprise(scope: Scope, enterpriseId: string): Promise<boolean>;
 }
 
 export interface RouteInfo {
@@ -137,6 +142,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App & { routeTabl
   app.decorateRequest('sessionId', null);
   app.decorateRequest('lang', 'vi');
   app.decorateRequest('actor', null as unknown as Actor);
+  app.decorateRequest('scope', null as unknown as Scope);
 
   app.addHook('onRoute', (r) => {
     if (!r.url.startsWith('/api/') || r.url.startsWith('/api/docs')) return;
@@ -211,6 +217,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App & { routeTabl
         if (needsCsrf && req.headers[CSRF_HEADER] !== s.csrfToken) throw new AppError('auth.csrf');
       }
     }
+    req.scope = req.user ? await opts.guards.scopeOf(req.user) : EMPTY_SCOPE;
     const access = req.routeOptions.config?.access;
     if (!access || access === 'public') return;
     if (!req.user) throw new AppError('auth.required');
@@ -223,7 +230,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App & { routeTabl
     const param = req.routeOptions.config?.enterpriseParam;
     if (!param || !req.user) return;
     const id = (req.params as Record<string, string>)[param];
-    if (!id || !UUID_RE.test(id) || !(await opts.guards.canAccessEnterprise(req.user, id))) {
+    if (!id || !UUID_RE.test(id) || !(await opts.guards.canAccessEnterprise(req.scope, id))) {
       throw new AppError('not_found');
     }
   });
@@ -335,12 +342,6 @@ function normalizeError(err: unknown): AppError {
     return new AppError('request.malformed', { reason: e.code ?? 'bad_request' });
   }
   return new AppError('internal');
-}
-
-/** Area-bound staff and enterprise users see part of the registry; this says which part for a user. */
-export function userScope(user: SessionUser): { areaCode: string | null; enterpriseIds: string[] | null } {
-  if (!isStaff(user.role)) return { areaCode: null, enterpriseIds: user.enterpriseIds };
-  return { areaCode: user.areaCode, enterpriseIds: null };
 }
 
 /** The one file of a multipart upload (`file` field), read into memory; imports parse it whole. */

@@ -12,6 +12,7 @@ import { ROLES, type Role } from '../../contracts/roles';
 import { createTestContext, fingerprint, type Session } from '../test/harness';
 import { allowedRoles, isPublic, isWrite, label, paramNames, routeUrl } from '../test/routes';
 import { buildApp } from './http';
+import { EMPTY_SCOPE } from './scope';
 
 const t = await createTestContext();
 const routes = [...t.app.routeTable].sort((a, b) => label(a).localeCompare(label(b)));
@@ -65,7 +66,11 @@ describe('the route table', () => {
         database: t.database,
         config: t.config,
         webDist: null,
-        guards: { resolveSession: async () => null, canAccessEnterprise: async () => false },
+        guards: {
+          resolveSession: async () => null,
+          scopeOf: async () => EMPTY_SCOPE,
+          canAccessEnterprise: async () => false,
+        },
         modules: [
           (app) => {
             app.get('/api/oops', {}, async () => ({ ok: true }));

@@ -408,6 +408,49 @@ describe('user administration', () => {
     expect((await login(outside.email, outside.password)).statusCode).toBe(200);
   });
 
+  it('refuses binding a user to an enterprise or an area that does not exist (400 naming the field)', async () => {
+    const admin = await t.loginAs({ role: 'admin' });
+    const known = await t.createEnterprise();
+    const ghost = '00000000-0000-4000-8000-000000000000';
+    const cases = [
+      [
+        { role: 'enterprise', enterpriseIds: [known.id, ghost] },
+        'enterpriseIds.1',
+        'issue.unknown_enterprise_id',
+      ],
+      [{ role: 'officer', areaCode: '999' }, 'areaCode', 'issue.unknown_area'],
+    ] as const;
+    for (const [binding, path, code] of cases) {
+      const res = await admin.inject({
+        method: 'POST',
+        url: '/api/users',
+        payload: { email: 'khong-ton-tai@example.vn', name: 'X', password: 'Passw0rd-Ghost-1', ...binding },
+      });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().error.code).toBe('validation.failed');
+      expect(res.json().error.details.issues).toEqual([expect.objectContaining({ path, code })]);
+    }
+    const u = await t.createUser({ role: 'officer', areaCode: '187' });
+    const move = await admin.inject({
+      method: 'PATCH',
+      url: `/api/users/${u.id}`,
+      payload: { areaCode: '999' },
+    });
+    expect(move.statusCode).toBe(400);
+    expect(move.json().error.details.issues).toEqual([expect.objectContaining({ path: 'areaCode' })]);
+    expect(
+      (
+        await t.database.query<{ n: number }>(
+          "select count(*)::int as n from users where email = 'khong-ton-tai@example.vn'",
+        )
+      )[0]!.n,
+    ).toBe(0);
+    const [row] = await t.database.query<{ area_code: string }>('select area_code from users where id = $1', [
+      u.id,
+    ]);
+    expect(row!.area_code).toBe('187');
+  });
+
   it('only administrators manage users', async () => {
     for (const role of ['leader', 'officer', 'enterprise'] as const) {
       const s = await t.loginAs({ role });

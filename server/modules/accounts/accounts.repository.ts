@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, ilike, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
+import { enterprises } from '../enterprises/enterprises.tables';
 import { sessions, userEnterprises, users } from './accounts.tables';
 
 export type UserRow = typeof users.$inferSelect;
@@ -109,4 +110,14 @@ export async function userNames(db: Db, ids: string[]): Promise<Map<string, stri
     .from(users)
     .where(sql`${users.id} in ${ids}`);
   return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** Which of these enterprise ids exist (a user may be bound only to enterprises of the registry). */
+export async function existingEnterpriseIds(db: Db, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .select({ id: enterprises.id })
+    .from(enterprises)
+    .where(sql`${enterprises.id} in ${ids}`);
+  return new Set(rows.map((r) => r.id));
 }

@@ -6,9 +6,9 @@ import { isStaff } from '../../../contracts/roles';
 import type { CreateUserInput, UserDto } from '../../../contracts/users';
 import { type Actor, recordAudit } from '../../platform/audit';
 import type { Db } from '../../platform/db';
-import { AppError } from '../../platform/errors';
+import { AppError, type Issue } from '../../platform/errors';
 import type { ResolvedSession } from '../../platform/http';
-import { isWithinArea } from '../areas';
+import { findAreas, isWithinArea } from '../areas';
 import * as repo from './accounts.repository';
 
 /** Lockout policy: this many failed sign-ins in a row lock the account for LOCK_MINUTES. */
@@ -198,6 +198,19 @@ function bindings(role: Role, areaCode: string | null | undefined, enterpriseIds
   return { areaCode: null, enterpriseIds: enterpriseIds ?? [] };
 }
 
+/** A user is bound only to an area and enterprises that exist: each unknown one is an issue naming its field. */
+async function checkBindings(db: Db, b: { areaCode: string | null; enterpriseIds: string[] }) {
+  const issues: Issue[] = [];
+  if (b.areaCode !== null && (await findAreas(db, [b.areaCode])).length === 0)
+    issues.push({ path: 'areaCode', code: 'issue.unknown_area', params: { code: b.areaCode } });
+  const known = await repo.existingEnterpriseIds(db, b.enterpriseIds);
+  b.enterpriseIds.forEach((id, i) => {
+    if (!known.has(id))
+      issues.push({ path: `enterpriseIds.${i}`, code: 'issue.unknown_enterprise_id', params: { id } });
+  });
+  if (issues.length) throw new AppError('validation.failed', { issues });
+}
+
 export async function listUserDtos(
   db: Db,
   admin: SessionUser,
@@ -227,6 +240,7 @@ export async function getUserDto(db: Db, admin: SessionUser | null, id: string):
 
 export async function createUser(db: Db, actor: Actor, admin: SessionUser | null, input: CreateUserInput) {
   const b = bindings(input.role, input.areaCode, input.enterpriseIds);
+  await checkBindings(db, b);
   if (admin) await checkScope(db, admin, b.areaCode);
   if (await repo.findUserByEmail(db, input.email)) throw new AppError('user.email_taken');
   const passwordHash = await hashPassword(input.password);
@@ -270,6 +284,7 @@ export async function updateUser(
     patch.areaCode === undefined ? before.areaCode : patch.areaCode,
     patch.enterpriseIds ?? before.enterpriseIds,
   );
+  await checkBindings(db, b);
   if (admin) await checkScope(db, admin, b.areaCode);
   return db.transaction(async (tx) => {
     const beforeRow = (await repo.findUserById(tx, id))!;

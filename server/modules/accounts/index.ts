@@ -11,3 +11,4 @@ export {
   setPassword,
   updateUser,
 } from './accounts.service';
+export { scopeOf } from './scope';

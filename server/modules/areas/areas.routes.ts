@@ -55,7 +55,8 @@ export function areasRoutes(app: App, { database }: AppContext): void {
     async (req) =>
       runTracked(req.query.jobId, req.user!.id, async (progress) => {
         const upload = await readUpload(req);
-        return importAreas(db, req.actor, await readTable(upload.data, upload.filename), progress);
+        const table = await readTable(upload.data, upload.filename);
+        return importAreas(db, req.actor, table, progress, req.scope);
       }),
   );
 }

@@ -14,6 +14,7 @@ import {
   validateRows,
 } from '../../platform/files';
 import type { Progress } from '../../platform/jobs';
+import { coversArea, FULL_SCOPE, isWholeInstallation, type Scope } from '../../platform/scope';
 import * as repo from './areas.repository';
 import { LANG_SON_AREAS } from './lang-son.data';
 
@@ -41,8 +42,18 @@ const rowSchema = z
 
 type AreaInput = Omit<repo.AreaRow, never>;
 
-/** Import areas.csv: all or nothing; parents and successors must exist in the file or already. */
-export async function importAreas(db: Db, actor: Actor, table: Table, progress: Progress = () => {}) {
+/**
+ * Import areas.csv: all or nothing; parents and successors must exist in the file or already. An area-bound
+ * caller changes only its area's subtree: no row may change an area outside it, hang an area under one
+ * outside it (or move one in), or name a successor outside it.
+ */
+export async function importAreas(
+  db: Db,
+  actor: Actor,
+  table: Table,
+  progress: Progress = () => {},
+  scope: Scope = FULL_SCOPE,
+) {
   progress('validating', 0, table.rows.length);
   const colIssues = checkColumns(table, AREA_COLUMNS);
   if (colIssues.length) rejectRows(colIssues);
@@ -53,6 +64,9 @@ export async function importAreas(db: Db, actor: Actor, table: Table, progress: 
     .flatMap((r) => [r.value.parent_code, r.value.successor_code])
     .filter((c): c is string => !!c);
   const known = new Set([...inFile, ...(await repo.findAreas(db, [...new Set(refs)])).map((a) => a.code)]);
+  const existing = new Set((await repo.findAreas(db, [...inFile])).map((a) => a.code));
+  // Within the scope: an area of its subtree, or one this file adds (each added row is checked in turn).
+  const mine = (code: string) => coversArea(scope, code) || (inFile.has(code) && !existing.has(code));
   for (const r of valid) {
     const { parent_code, successor_code, level } = r.value;
     if (parent_code && !known.has(parent_code)) {
@@ -74,6 +88,12 @@ export async function importAreas(db: Db, actor: Actor, table: Table, progress: 
         params: { code: successor_code },
       });
     }
+    if (isWholeInstallation(scope)) continue;
+    if (!mine(r.value.code)) issues.push({ row: r.line, column: 'code', code: 'issue.out_of_scope' });
+    else if (!parent_code || !mine(parent_code))
+      issues.push({ row: r.line, column: 'parent_code', code: 'issue.out_of_scope' });
+    if (successor_code && !mine(successor_code))
+      issues.push({ row: r.line, column: 'successor_code', code: 'issue.out_of_scope' });
   }
   if (issues.length) rejectRows(issues.sort(byRow));
   const rows: AreaInput[] = valid.map(({ value: v }) => ({

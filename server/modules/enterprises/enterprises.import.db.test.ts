@@ -271,6 +271,44 @@ describe('enterprises.csv through the API', () => {
       expect.objectContaining({ row: 3, column: 'area_code', code: 'issue.out_of_scope' }),
     ]);
   });
+
+  it("a district-bound officer cannot take over another district's enterprise by its tax code", async () => {
+    const chiLang = await t.loginAs({ role: 'officer', areaCode: '187' });
+    const other = await t.createEnterprise({ name: 'Công ty Thành Phố Gốc', areaCode: '178' });
+    const mine = code();
+    const rows = [
+      [mine, 'Mới trong địa bàn', '187', '2394', 'non_state', 'true', '', '', ''],
+      // Its tax code with the officer's own area: renamed, moved in and then readable, were it accepted.
+      [other.taxCode, 'Đã bị chiếm', '187', '2394', 'non_state', 'true', '', '', ''],
+    ];
+    const before = await fingerprint(t.database);
+    const res = await chiLang.inject({
+      method: 'POST',
+      url: '/api/enterprises/import',
+      ...multipart('e.csv', csv(rows)),
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.details.issues).toEqual([
+      expect.objectContaining({ row: 3, column: 'tax_code', code: 'issue.out_of_scope' }),
+    ]);
+    expect(res.body).not.toContain('Thành Phố Gốc');
+    expect(await fingerprint(t.database)).toBe(before);
+    const [e] = await t.database.query<{ name: string; area_code: string }>(
+      'select name, area_code from enterprises where id = $1',
+      [other.id],
+    );
+    expect(e).toEqual({ name: 'Công ty Thành Phố Gốc', area_code: '178' });
+    expect((await chiLang.inject({ method: 'GET', url: `/api/enterprises/${other.id}` })).statusCode).toBe(
+      404,
+    );
+    // An unbound officer may still update it through the same file format.
+    const ok = await officer.inject({
+      method: 'POST',
+      url: '/api/enterprises/import',
+      ...multipart('e.csv', csv([rows[1]!.map((c, i) => (i === 2 ? '178' : c))])),
+    });
+    expect(ok.json()).toEqual({ inserted: 0, updated: 1, unchanged: 0, rows: 1 });
+  });
 });
 
 describe('imports through the service (as the CLI does)', () => {

@@ -2,18 +2,13 @@ import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { EnterpriseListQuery } from '../../../contracts/enterprises';
 import { VSIC_DIVISIONS } from '../../../contracts/vsic';
 import type { Db } from '../../platform/db';
+import { enterpriseCond, type Scope } from '../../platform/scope';
 import { areas } from '../areas/areas.tables';
 import { enterpriseProducts, enterprises } from './enterprises.tables';
 
 export type EnterpriseRow = typeof enterprises.$inferSelect;
 export type EnterpriseInsert = typeof enterprises.$inferInsert;
 export type ProductRow = typeof enterpriseProducts.$inferSelect;
-
-/** The part of the registry a caller may see: area codes (a subtree) and/or enterprise ids; null = no limit. */
-export interface Visibility {
-  areaCodes: string[] | null;
-  enterpriseIds: string[] | null;
-}
 
 export interface ListFilter extends EnterpriseListQuery {
   areaCodes: string[] | null;
@@ -46,15 +41,6 @@ const columns = {
   createdAt: enterprises.createdAt,
   updatedAt: enterprises.updatedAt,
 };
-
-function visibilityConds(v: Visibility): SQL[] {
-  const conds: SQL[] = [];
-  if (v.areaCodes)
-    conds.push(v.areaCodes.length ? sql`${enterprises.areaCode} in ${v.areaCodes}` : sql`false`);
-  if (v.enterpriseIds)
-    conds.push(v.enterpriseIds.length ? sql`${enterprises.id} in ${v.enterpriseIds}` : sql`false`);
-  return conds;
-}
 
 function vsicCond(filter: string): SQL {
   if (/^[A-Z]$/.test(filter)) {
@@ -92,8 +78,8 @@ function searchParts(q: string): { cond: SQL; score: SQL } | null {
   };
 }
 
-export async function listEnterprises(db: Db, f: ListFilter, v: Visibility) {
-  const conds: SQL[] = visibilityConds(v);
+export async function listEnterprises(db: Db, f: ListFilter, scope: Scope) {
+  const conds: SQL[] = [enterpriseCond(scope, enterprises.id, enterprises.areaCode)];
   if (f.areaCodes)
     conds.push(f.areaCodes.length ? sql`${enterprises.areaCode} in ${f.areaCodes}` : sql`false`);
   if (f.vsic) conds.push(vsicCond(f.vsic));

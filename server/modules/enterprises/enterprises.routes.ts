@@ -33,7 +33,7 @@ export function enterprisesRoutes(app: App, { database }: AppContext): void {
         response: { 200: paged(enterpriseSummary) },
       },
     },
-    async (req) => service.listEnterpriseSummaries(db, req.user!, req.query),
+    async (req) => service.listEnterpriseSummaries(db, req.scope, req.query),
   );
 
   app.get(

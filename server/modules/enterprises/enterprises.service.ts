@@ -27,23 +27,22 @@ import {
   validateRows,
 } from '../../platform/files';
 import type { Progress } from '../../platform/jobs';
-import { userNames } from '../accounts';
-import { findAreas, isWithinArea, subtreeCodes } from '../areas';
+import { coversArea, coversEnterprise, type Scope } from '../../platform/scope';
+import { scopeOf, userNames } from '../accounts';
+import { findAreas, subtreeCodes } from '../areas';
 import * as repo from './enterprises.repository';
 
 type ProductInput = z.infer<typeof enterpriseProductBody>;
 
-/** What a user may see of the registry. */
-export async function visibilityOf(db: Db, user: SessionUser): Promise<repo.Visibility> {
-  if (!isStaff(user.role)) return { areaCodes: null, enterpriseIds: user.enterpriseIds };
-  return { areaCodes: user.areaCode ? await subtreeCodes(db, user.areaCode) : null, enterpriseIds: null };
-}
-
-export async function canAccessEnterprise(db: Db, user: SessionUser, id: string): Promise<boolean> {
-  if (!isStaff(user.role)) return user.enterpriseIds.includes(id);
-  if (!user.areaCode) return true;
+/**
+ * Whether the scope holds this enterprise. An id naming no enterprise is "allowed" for staff so that the
+ * handler answers 404 itself (the same answer as for an enterprise outside the scope).
+ */
+export async function canAccessEnterprise(db: Db, scope: Scope, id: string): Promise<boolean> {
+  if (scope.enterpriseIds !== 'all') return scope.enterpriseIds.has(id);
+  if (scope.areaCodes === 'all') return true;
   const e = await repo.getEnterpriseRow(db, id);
-  return !e || (await isWithinArea(db, e.areaCode, user.areaCode));
+  return !e || coversEnterprise(scope, e);
 }
 
 function toDto(
@@ -65,9 +64,9 @@ function toDto(
 
 const trimDecimal = (s: string) => (s.includes('.') ? s.replace(/\.?0+$/, '') : s);
 
-export async function listEnterpriseSummaries(db: Db, user: SessionUser, q: EnterpriseListQuery) {
+export async function listEnterpriseSummaries(db: Db, scope: Scope, q: EnterpriseListQuery) {
   const areaCodes = q.area ? await subtreeCodes(db, q.area) : null;
-  const { items, total } = await repo.listEnterprises(db, { ...q, areaCodes }, await visibilityOf(db, user));
+  const { items, total } = await repo.listEnterprises(db, { ...q, areaCodes }, scope);
   return {
     items: items.map(({ notes: _, ...e }) => ({
       ...e,
@@ -100,13 +99,13 @@ async function snapshot(db: Db, id: string) {
   return { ...fields, charterCapitalVnd: fields.charterCapitalVnd?.toString() ?? null, products };
 }
 
-async function checkArea(db: Db, user: SessionUser | null, areaCode: string): Promise<void> {
+async function checkArea(db: Db, scope: Scope, areaCode: string): Promise<void> {
   const [area] = await findAreas(db, [areaCode]);
   if (!area)
     throw new AppError('validation.failed', {
       issues: [{ path: 'areaCode', code: 'issue.unknown_area', params: { code: areaCode } }],
     });
-  if (user?.areaCode && !(await isWithinArea(db, areaCode, user.areaCode))) {
+  if (!coversArea(scope, areaCode)) {
     throw new AppError('validation.failed', { issues: [{ path: 'areaCode', code: 'issue.out_of_scope' }] });
   }
 }
@@ -125,7 +124,7 @@ export async function createEnterprise(
   user: SessionUser | null,
   input: CreateEnterpriseInput & { isDemo?: boolean },
 ): Promise<EnterpriseDto> {
-  await checkArea(db, user, input.areaCode);
+  await checkArea(db, await scopeOf(db, user), input.areaCode);
   if ((await repo.findByTaxCodes(db, [input.taxCode])).length) {
     throw new AppError('enterprise.tax_code_taken', {
       taxCode: input.taxCode,
@@ -186,7 +185,8 @@ export async function updateEnterprise(
         throw new AppError('auth.forbidden', { field: k });
     }
   }
-  if (input.areaCode && input.areaCode !== current.areaCode) await checkArea(db, user, input.areaCode);
+  if (input.areaCode && input.areaCode !== current.areaCode)
+    await checkArea(db, await scopeOf(db, user), input.areaCode);
   if (
     input.taxCode &&
     input.taxCode !== current.taxCode &&
@@ -330,24 +330,29 @@ export async function importEnterprises(
     .filter((r) => r.code !== '' && r.code.length <= 20);
   const areaCodes = [...new Set(withArea.map((r) => r.code))];
   const known = new Set((await findAreas(db, areaCodes)).map((a) => a.code));
-  const inScope = user?.areaCode ? new Set(await subtreeCodes(db, user.areaCode)) : null;
+  const scope = await scopeOf(db, user);
   for (const r of withArea) {
     const code = r.code;
     if (!known.has(code))
       issues.push({ row: r.line, column: 'area_code', code: 'issue.unknown_area', params: { code } });
-    else if (inScope && !inScope.has(code))
+    else if (!coversArea(scope, code))
       issues.push({ row: r.line, column: 'area_code', code: 'issue.out_of_scope' });
   }
-  if (issues.length) rejectRows(issues.sort((a: Issue, b: Issue) => (a.row ?? 0) - (b.row ?? 0)));
-
+  // A known tax code updates that enterprise: the caller must hold it (a row may not take over, rename or
+  // move an enterprise of another area). Looked up for every row, so that the error lists every reason.
   const existing = new Map(
     (
-      await repo.findByTaxCodes(
-        db,
-        valid.map((r) => r.value.tax_code),
-      )
+      await repo.findByTaxCodes(db, [
+        ...new Set(table.rows.map((r) => r.values.tax_code ?? '').filter((c) => c !== '')),
+      ])
     ).map((e) => [e.taxCode, e]),
   );
+  for (const r of table.rows) {
+    const e = existing.get(r.values.tax_code ?? '');
+    if (e && !coversEnterprise(scope, e))
+      issues.push({ row: r.line, column: 'tax_code', code: 'issue.out_of_scope' });
+  }
+  if (issues.length) rejectRows(issues.sort((a: Issue, b: Issue) => (a.row ?? 0) - (b.row ?? 0)));
   const result = { inserted: 0, updated: 0, unchanged: 0, rows: valid.length };
   await db.transaction(async (tx) => {
     for (const [i, { value: v }] of valid.entries()) {

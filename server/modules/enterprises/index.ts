@@ -3,7 +3,6 @@ export {
   type EnterpriseRow,
   findByTaxCodes,
   getEnterpriseRow,
-  type Visibility,
 } from './enterprises.repository';
 export { enterprisesRoutes } from './enterprises.routes';
 export {
@@ -12,6 +11,5 @@ export {
   enterpriseHistory,
   getEnterpriseDto,
   importEnterprises,
-  visibilityOf,
 } from './enterprises.service';
 export { enterpriseProducts, enterprises } from './enterprises.tables';

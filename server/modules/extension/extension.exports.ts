@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import type { SessionUser } from '../../../contracts/auth';
 import { translate } from '../../../contracts/messages';
 import type { Db } from '../../platform/db';
-import { visibilityOf } from '../enterprises';
+import { scopeOf } from '../accounts';
 import * as repo from './extension.repository';
 import * as service from './extension.service';
 
@@ -57,8 +57,7 @@ const SCHEME_COLUMNS = [
 ];
 
 async function schemeRows(db: Db, user: SessionUser | null, year: number | undefined) {
-  const vis = user ? await visibility(db, user) : { areaCodes: null, enterpriseIds: null };
-  const rows = await repo.listSchemes(db, year ? { year } : {}, vis);
+  const rows = await repo.listSchemes(db, year ? { year } : {}, await scopeOf(db, user));
   const outs = await service.outcomesOf(
     db,
     rows.map((r) => ({
@@ -115,8 +114,6 @@ async function schemeRows(db: Db, user: SessionUser | null, year: number | undef
     };
   });
 }
-
-const visibility = (db: Db, user: SessionUser) => visibilityOf(db, user);
 
 export async function exportTable(
   db: Db,

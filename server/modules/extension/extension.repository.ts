@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { SchemeListQuery } from '../../../contracts/extension';
 import type { Db } from '../../platform/db';
+import { areaCond, type Scope } from '../../platform/scope';
 import { areas } from '../areas/areas.tables';
 import { enterprises } from '../enterprises/enterprises.tables';
 import {
@@ -27,11 +28,6 @@ export type SchemeRow = typeof extSchemes.$inferSelect;
 export type SchemeInsert = typeof extSchemes.$inferInsert;
 export type OutcomeRow = typeof extOutcomes.$inferSelect;
 export type CallRow = typeof extCalls.$inferSelect;
-
-export interface SchemeVisibility {
-  areaCodes: string[] | null;
-  enterpriseIds: string[] | null;
-}
 
 // ---- rules ----
 
@@ -155,21 +151,19 @@ const summaryCols = {
   disbursedVnd: sql<string>`coalesce((select sum(d.amount_vnd) from ${extDisbursements} d where d.scheme_id = ${extSchemes.id}), 0)::text`,
 };
 
-function visibilityConds(v: SchemeVisibility): SQL[] {
-  const conds: SQL[] = [];
-  if (v.areaCodes)
-    conds.push(v.areaCodes.length ? sql`${enterprises.areaCode} in ${v.areaCodes}` : sql`false`);
-  if (v.enterpriseIds)
-    conds.push(
-      v.enterpriseIds.length
-        ? sql`exists (select 1 from ${extSchemeEnterprises} se where se.scheme_id = ${extSchemes.id} and se.enterprise_id in ${v.enterpriseIds})`
-        : sql`false`,
-    );
-  return conds;
+/** The schemes a scope sees: an enterprise user those its companies take part in; staff by the lead's area. */
+function visibilityConds(scope: Scope): SQL[] {
+  if (scope.enterpriseIds === 'all') return [areaCond(scope, enterprises.areaCode)];
+  const ids = [...scope.enterpriseIds];
+  return [
+    ids.length
+      ? sql`exists (select 1 from ${extSchemeEnterprises} se where se.scheme_id = ${extSchemes.id} and se.enterprise_id in ${ids})`
+      : sql`false`,
+  ];
 }
 
-export async function listSchemes(db: Db, q: SchemeListQuery, v: SchemeVisibility) {
-  const conds = visibilityConds(v);
+export async function listSchemes(db: Db, q: SchemeListQuery, scope: Scope) {
+  const conds = visibilityConds(scope);
   if (q.year) conds.push(eq(extSchemes.year, q.year));
   if (q.status) conds.push(eq(extSchemes.status, q.status));
   if (q.fundingSource) conds.push(eq(extSchemes.fundingSource, q.fundingSource));

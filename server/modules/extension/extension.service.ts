@@ -33,8 +33,8 @@ import { isStaff } from '../../../contracts/roles';
 import { type Actor, recordAudit } from '../../platform/audit';
 import type { Db } from '../../platform/db';
 import { AppError } from '../../platform/errors';
-import { userNames } from '../accounts';
-import { canAccessEnterprise, getEnterpriseRow, visibilityOf } from '../enterprises';
+import { scopeOf, userNames } from '../accounts';
+import { canAccessEnterprise, getEnterpriseRow } from '../enterprises';
 import { type CapRule, capMessageParams, checkAgainstCap, findCapRule, groupDigits } from './caps';
 import * as repo from './extension.repository';
 import {
@@ -403,10 +403,7 @@ export async function updateCall(db: Db, actor: Actor, id: string, input: z.infe
 
 // ---- schemes ----
 
-async function schemeVisibility(db: Db, user: SessionUser): Promise<repo.SchemeVisibility> {
-  const v = await visibilityOf(db, user);
-  return { areaCodes: v.areaCodes, enterpriseIds: v.enterpriseIds };
-}
+const schemeVisibility = (db: Db, user: SessionUser) => scopeOf(db, user);
 
 /** The scheme, if this user may see it (an enterprise its own; area-bound staff those in their area). */
 async function visibleScheme(db: Db, user: SessionUser | null, id: string) {
@@ -416,7 +413,7 @@ async function visibleScheme(db: Db, user: SessionUser | null, id: string) {
     if (!isStaff(user.role)) {
       const own = (await repo.schemeEnterprises(db, id)).some((e) => user.enterpriseIds.includes(e.id));
       if (!own) throw new AppError('not_found');
-    } else if (!(await canAccessEnterprise(db, user, s.scheme.leadEnterpriseId)))
+    } else if (!(await canAccessEnterprise(db, await scopeOf(db, user), s.scheme.leadEnterpriseId)))
       throw new AppError('not_found');
   }
   return s;
@@ -473,13 +470,15 @@ export async function createScheme(
   input: z.input<typeof import('../../../contracts/extension').createSchemeBody> & { isDemo?: boolean },
 ): Promise<SchemeDetail> {
   await checkActivityGroup(db, input.activityGroupCode);
+  const scope = await scopeOf(db, user);
   const lead = await getEnterpriseRow(db, input.leadEnterpriseId);
-  if (!lead || (user && !(await canAccessEnterprise(db, user, lead.id))))
+  if (!lead || !(await canAccessEnterprise(db, scope, lead.id)))
     throw new AppError('validation.failed', {
       issues: [{ path: 'leadEnterpriseId', code: 'issue.invalid' }],
     });
+  // A member outside the caller's scope is as unknown as one that does not exist.
   for (const m of input.memberEnterpriseIds ?? [])
-    if (!(await getEnterpriseRow(db, m)))
+    if (!(await getEnterpriseRow(db, m)) || !(await canAccessEnterprise(db, scope, m)))
       throw new AppError('validation.failed', {
         issues: [{ path: 'memberEnterpriseIds', code: 'issue.invalid' }],
       });

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import {
   dashboardDto,
   dashboardHistoryDto,
@@ -7,10 +8,15 @@ import {
 } from '../../../contracts/dashboard';
 import { isStaff, STAFF_ROLES } from '../../../contracts/roles';
 import type { App, AppContext } from '../../platform/http';
+import { coversArea } from '../../platform/scope';
 import { dashboard, dashboardHistory, tableToXlsx } from './dashboard';
 
 /** Outside the department the dashboard shows published months only; it is rate-limited like open data. */
 const PUBLIC_LIMIT = { max: 120, timeWindow: '1 minute' } as const;
+
+/** Staff see unpublished months of the areas in their scope only; elsewhere they see what the public sees. */
+const embargo = (req: FastifyRequest, area: string) =>
+  !req.user || !isStaff(req.user.role) || !coversArea(req.scope, area);
 
 export function dashboardRoutes(app: App, { database, config }: AppContext): void {
   const db = database.db;
@@ -29,7 +35,7 @@ export function dashboardRoutes(app: App, { database, config }: AppContext): voi
     async (req) =>
       dashboard(db, req.query, {
         baseYear: config.BASE_YEAR,
-        embargo: !req.user || !isStaff(req.user.role),
+        embargo: embargo(req, req.query.area),
       }),
   );
 
@@ -48,7 +54,7 @@ export function dashboardRoutes(app: App, { database, config }: AppContext): voi
     async (req) =>
       dashboardHistory(db, req.query, {
         baseYear: config.BASE_YEAR,
-        embargo: !req.user || !isStaff(req.user.role),
+        embargo: embargo(req, req.query.area),
       }),
   );
 

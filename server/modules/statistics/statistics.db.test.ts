@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../platform/audit';
 import type { AppError } from '../../platform/errors';
 import { readTable } from '../../platform/files';
+import { FULL_SCOPE } from '../../platform/scope';
 import { createTestContext, type TestContext } from '../../test/harness';
 import { importReports, importWeights, traceFigure } from './statistics.service';
 import { figures, importRows, seedPanel, seedProducts, table } from './test-fixtures';
@@ -108,7 +109,7 @@ describe('statistics engine on the live aggregates', () => {
     await importRows(t.db, [{ tax_code: tax.E1!, period: '2014-01', product_code: 'C', quantity: '20' }]);
     const f = await figures(t.db, { from: '2014-01', to: '2014-01' });
     expect(f.get({ INDICATOR: 'GO_CONST' })?.OBS_VALUE).toBe('220000');
-    const tr = await traceFigure(t.db, {
+    const tr = await traceFigure(t.db, FULL_SCOPE, {
       area: '20',
       period: '2014-01',
       indicator: 'GO_CONST',

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { idParams, importQuery, importResult, paged } from '../../../contracts/common';
 import { isStaff, STAFF_ROLES } from '../../../contracts/roles';
@@ -28,6 +29,7 @@ import {
 import { readTable } from '../../platform/files';
 import { type App, type AppContext, readUpload } from '../../platform/http';
 import { runTracked } from '../../platform/jobs';
+import { coversArea, requireArea, requireWholeInstallation } from '../../platform/scope';
 import { annualReport as computeAnnualReport } from './annual-report';
 import { render } from './export';
 import { ymOf } from './period';
@@ -43,7 +45,6 @@ export function statisticsRoutes(app: App, { database, config }: AppContext): vo
   const imports = {
     products: service.importProducts,
     weights: service.importWeights,
-    targets: service.importTargets,
   } as const;
 
   app.get(
@@ -74,8 +75,13 @@ export function statisticsRoutes(app: App, { database, config }: AppContext): vo
       },
       async (req) =>
         runTracked(req.query.jobId, req.user!.id, async (progress) => {
+          // The catalogue and the weights hold for the whole installation; targets are per area.
+          if (kind !== 'targets') requireWholeInstallation(req.scope);
           const upload = await readUpload(req);
-          return imports[kind](db, req.actor, await readTable(upload.data, upload.filename), progress);
+          const table = await readTable(upload.data, upload.filename);
+          return kind === 'targets'
+            ? service.importTargets(db, req.actor, table, progress, req.scope)
+            : imports[kind](db, req.actor, table, progress);
         }),
     );
   }
@@ -144,7 +150,7 @@ export function statisticsRoutes(app: App, { database, config }: AppContext): vo
       config: { access: STATISTICIANS },
       schema: { tags: ['statistics'], querystring: queueQuery, response: { 200: paged(reportRowDto) } },
     },
-    async (req) => service.validationQueue(db, req.query),
+    async (req) => service.validationQueue(db, req.scope, req.query),
   );
 
   app.post(
@@ -158,7 +164,8 @@ export function statisticsRoutes(app: App, { database, config }: AppContext): vo
         response: { 200: reportRowDto },
       },
     },
-    async (req) => service.reviewReport(db, req.actor, Number(req.params.reportId), req.body.comment),
+    async (req) =>
+      service.reviewReport(db, req.actor, req.scope, Number(req.params.reportId), req.body.comment),
   );
 
   app.get(
@@ -200,15 +207,19 @@ export function statisticsRoutes(app: App, { database, config }: AppContext): vo
         response: { 200: periodDto },
       },
     },
-    async (req) =>
-      service.transitionPeriod(
+    async (req) => {
+      // A period is the installation's month, every district's at once: only a caller whose scope is the
+      // whole installation may move it (an area-bound user would close or reopen other areas' months).
+      requireWholeInstallation(req.scope);
+      return service.transitionPeriod(
         db,
         req.actor,
         req.user!.role,
         ymOf(req.params.period),
         req.body.to,
         req.body.reason ?? null,
-      ),
+      );
+    },
   );
 
   app.get(
@@ -217,11 +228,15 @@ export function statisticsRoutes(app: App, { database, config }: AppContext): vo
       config: { access: STAFF_ROLES },
       schema: { tags: ['statistics'], querystring: reportingQuery, response: { 200: reportingDto } },
     },
-    async (req) => service.reportingStatus(db, req.query.area, ymOf(req.query.period)),
+    async (req) => service.reportingStatus(db, req.scope, req.query.area, ymOf(req.query.period)),
   );
 
-  const embargo = (req: { user: { role: Parameters<typeof isStaff>[0] } | null }) =>
-    !req.user || !isStaff(req.user.role);
+  /**
+   * The department sees figures before they are published, but only of the areas in its scope: outside
+   * them an area-bound caller sees what the public sees.
+   */
+  const embargo = (req: FastifyRequest, area: string) =>
+    !req.user || !isStaff(req.user.role) || !coversArea(req.scope, area);
 
   app.get(
     '/api/statistics/indicators',
@@ -235,7 +250,10 @@ export function statisticsRoutes(app: App, { database, config }: AppContext): vo
       },
     },
     async (req) =>
-      service.computeIndicators(db, req.query, { baseYearDefault: config.BASE_YEAR, embargo: embargo(req) }),
+      service.computeIndicators(db, req.query, {
+        baseYearDefault: config.BASE_YEAR,
+        embargo: embargo(req, req.query.area),
+      }),
   );
 
   app.get(
@@ -249,7 +267,10 @@ export function statisticsRoutes(app: App, { database, config }: AppContext): vo
         response: { 200: annualReport },
       },
     },
-    async (req) => computeAnnualReport(db, req.query, { baseYearDefault: config.BASE_YEAR }),
+    async (req) => {
+      requireArea(req.scope, req.query.area);
+      return computeAnnualReport(db, req.query, { baseYearDefault: config.BASE_YEAR });
+    },
   );
 
   app.get(
@@ -265,7 +286,7 @@ export function statisticsRoutes(app: App, { database, config }: AppContext): vo
     async (req, reply) => {
       const result = await service.computeIndicators(db, req.query, {
         baseYearDefault: config.BASE_YEAR,
-        embargo: embargo(req),
+        embargo: embargo(req, req.query.area),
       });
       const out = await render(result, req.query.format);
       // The products left out (statistics.md §2–§3) travel in headers too, for the CSV formats that have no
@@ -291,6 +312,6 @@ export function statisticsRoutes(app: App, { database, config }: AppContext): vo
         response: { 200: traceResult },
       },
     },
-    async (req) => service.traceFigure(db, req.query),
+    async (req) => service.traceFigure(db, req.scope, req.query),
   );
 }

@@ -32,6 +32,16 @@ import {
   validateRows,
 } from '../../platform/files';
 import type { Progress } from '../../platform/jobs';
+import {
+  areaCond,
+  coversArea,
+  coversEnterprise,
+  enterpriseCond,
+  FULL_SCOPE,
+  requireArea,
+  type Scope,
+} from '../../platform/scope';
+import { scopeOf } from '../accounts';
 import { findAreas, LANG_SON_COMMUNE_ORIGIN, listAreas, subtreeCodes } from '../areas';
 import { findByTaxCodes } from '../enterprises';
 import { toMicro } from './decimal';
@@ -259,7 +269,13 @@ const targetRow = z.object({
   value: decimalCell,
 });
 
-export async function importTargets(db: Db, actor: Actor, table: Table, progress: Progress = () => {}) {
+export async function importTargets(
+  db: Db,
+  actor: Actor,
+  table: Table,
+  progress: Progress = () => {},
+  scope: Scope = FULL_SCOPE,
+) {
   const colIssues = checkColumns(table, TARGET_COLUMNS);
   if (colIssues.length) rejectRows(colIssues);
   const { valid, issues } = validateRows(table, targetRow, (d, t) => progress('validating', d, t));
@@ -282,6 +298,8 @@ export async function importTargets(db: Db, actor: Actor, table: Table, progress
         code: 'issue.unknown_area',
         params: { code: r.value.area_code },
       });
+    else if (!coversArea(scope, r.value.area_code))
+      issues.push({ row: r.line, column: 'area_code', code: 'issue.out_of_scope' });
     if (r.value.product_code && !products.has(r.value.product_code))
       issues.push({
         row: r.line,
@@ -498,7 +516,7 @@ export async function importReports(
         params: { code: v.product_code },
       });
   }
-  const inScope = user?.areaCode ? new Set(await subtreeCodes(db, user.areaCode)) : null;
+  const scope = await scopeOf(db, user);
   const now = currentYm(opts.now);
   const list: CandidateRow[] = [];
   for (const { line, value: v } of valid) {
@@ -509,10 +527,7 @@ export async function importReports(
     if (!e) {
       issues.push(unknownEnterprise(line, v.tax_code));
       ok = false;
-    } else if (inScope && !inScope.has(e.areaCode)) {
-      issues.push({ row: line, column: 'tax_code', code: 'issue.out_of_scope' });
-      ok = false;
-    } else if (user && !isStaff(user.role) && !user.enterpriseIds.includes(e.id)) {
+    } else if (!coversEnterprise(scope, e)) {
       issues.push({ row: line, column: 'tax_code', code: 'issue.out_of_scope' });
       ok = false;
     }
@@ -681,21 +696,26 @@ export async function reportGrid(db: Db, enterpriseId: string, year: number) {
 
 export async function validationQueue(
   db: Db,
+  scope: Scope,
   q: { status: 'pending' | 'reviewed'; page: number; pageSize: number },
 ) {
-  const where = sql`r.review_status = ${q.status}`;
+  const where = sql`r.review_status = ${q.status} and ${enterpriseCond(scope, sql`e.id`, sql`e.area_code`)}`;
   const [count] = rows<{ n: number }>(
-    await db.execute(sql`select count(*)::int as n from stat_reports r where ${where}`),
+    await db.execute(
+      sql`select count(*)::int as n from stat_reports r join enterprises e on e.id = r.enterprise_id where ${where}`,
+    ),
   );
   const items = await reportRowsWhere(db, where, q.pageSize, (q.page - 1) * q.pageSize);
   return { items, total: count?.n ?? 0, page: q.page, pageSize: q.pageSize };
 }
 
-export async function reviewReport(db: Db, actor: Actor, reportId: number, comment: string) {
+export async function reviewReport(db: Db, actor: Actor, scope: Scope, reportId: number, comment: string) {
   await db.transaction(async (tx) => {
+    // A report of an enterprise outside the caller's scope is "not found", like one that does not exist.
     const [r] = rows<{ review_status: string; comment: string | null }>(
       await tx.execute(
-        sql`select review_status, comment from stat_reports where id = ${reportId} for update`,
+        sql`select r.review_status, r.comment from stat_reports r join enterprises e on e.id = r.enterprise_id
+          where r.id = ${reportId} and ${enterpriseCond(scope, sql`e.id`, sql`e.area_code`)} for update of r`,
       ),
     );
     if (!r) throw new AppError('not_found');
@@ -1060,6 +1080,7 @@ export async function computeIndicators(
 
 export async function traceFigure(
   db: Db,
+  scope: Scope,
   q: {
     area: string;
     period: string;
@@ -1081,6 +1102,7 @@ export async function traceFigure(
   months = [...new Set(months)].sort((a, b) => a - b);
   const [area] = await findAreas(db, [q.area]);
   if (!area) throw new AppError('area.unknown', { code: q.area });
+  requireArea(scope, q.area);
   const codes = await territoryCodes(db, q.area);
   const products = [...(await loadProducts(db)).values()]
     .filter((x) => (q.product ? x.code === q.product : true))
@@ -1095,6 +1117,8 @@ export async function traceFigure(
     sql`r.ym = any(${sql.param(months)}::int[])`,
     sql`r.area_code = any(${sql.param(codes)}::text[])`,
     sql`r.product_code = any(${sql.param(products)}::text[])`,
+    // An area's territory can reach past the caller's subtree (areas it succeeded): rows stay in scope.
+    enterpriseCond(scope, sql`e.id`, sql`e.area_code`),
   ];
   if (q.ownership) conds.push(sql`r.ownership = ${q.ownership}`);
   if (q.enterpriseVsic) conds.push(vsicCond('r.ent_vsic', q.enterpriseVsic));
@@ -1190,17 +1214,19 @@ export async function traceFigure(
 
 // ---- reporting rate and late reporters ----
 
-export async function reportingStatus(db: Db, areaCode: string, ym: number) {
+export async function reportingStatus(db: Db, scope: Scope, areaCode: string, ym: number) {
+  requireArea(scope, areaCode);
+  const inScope = areaCond(scope, sql`e.area_code`);
   const codes = await territoryCodes(db, areaCode);
   const late = rows<{ id: string; tax_code: string; name: string; area_code: string }>(
     await db.execute(sql`select e.id, e.tax_code, e.name, e.area_code from enterprises e
       where e.reports_monthly and e.status = 'active' and e.area_code = any(${sql.param(codes)}::text[])
-        and not exists (select 1 from stat_reports r where r.enterprise_id = e.id and r.ym = ${ym})
+        and ${inScope} and not exists (select 1 from stat_reports r where r.enterprise_id = e.id and r.ym = ${ym})
       order by e.name`),
   );
   const [exp] = rows<{ n: number }>(
-    await db.execute(sql`select count(*)::int as n from enterprises where reports_monthly and status = 'active'
-      and area_code = any(${sql.param(codes)}::text[])`),
+    await db.execute(sql`select count(*)::int as n from enterprises e where e.reports_monthly and e.status = 'active'
+      and e.area_code = any(${sql.param(codes)}::text[]) and ${inScope}`),
   );
   const expected = exp?.n ?? 0;
   const received = expected - late.length;
