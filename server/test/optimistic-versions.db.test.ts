@@ -37,7 +37,7 @@ function tally(responses: Response[], refusals = ['conflict.stale']) {
   };
 }
 
-describe(`concurrent edits from one version: exactly one wins (${t?.kind ?? process.env.BT_TEST_DB ?? 'pglite'})`, () => {
+describe(`concurrent edits from one version: exactly one wins (${process.env.BT_TEST_DB ?? 'pglite'})`, () => {
   it('enterprises: PATCH /api/enterprises/:id', async () => {
     const e = await t.createEnterprise({ name: 'Công ty Đồng Thời' });
     const res = await Promise.all(
