@@ -44,6 +44,7 @@ export const ERROR_STATUS = {
   'extension.baseline_required': 409,
   'extension.unknown_activity_group': 400,
   'server.busy': 503,
+  'db.unavailable': 503,
   'report.issued': 409,
   'report.no_data': 422,
   internal: 500,

@@ -68,6 +68,8 @@ const vi = {
   'extension.flag.capacity_unit_mismatch':
     'Đơn vị công suất khác với số liệu ban đầu ({{baselineUnit}} ≠ {{unit}}).',
   'server.busy': 'Hệ thống đang bận, vui lòng thử lại sau ít phút.',
+  'db.unavailable':
+    'Tạm thời không kết nối được cơ sở dữ liệu; thao tác chưa được thực hiện. Vui lòng thử lại sau ít phút.',
   'report.issued': 'Báo cáo đã ban hành, không thể sửa. Hãy tạo bản dự thảo mới.',
   'report.no_data': 'Chưa có số liệu sản xuất công nghiệp kỳ {{period}} của địa bàn {{area}}.',
   internal: 'Lỗi hệ thống. Mã yêu cầu: {{requestId}}.',
@@ -189,6 +191,8 @@ const en: Record<MessageCode, string> = {
   'extension.flag.capacity_unit_mismatch':
     'Capacity unit differs from the baseline ({{baselineUnit}} ≠ {{unit}}).',
   'server.busy': 'The system is busy; please try again in a few minutes.',
+  'db.unavailable':
+    'The database cannot be reached for the moment; nothing was done. Please try again in a few minutes.',
   'report.issued': 'This report has been issued and can no longer be changed. Generate a new draft.',
   'report.no_data': 'No industrial production figures for {{period}} in area {{area}} yet.',
   internal: 'System error. Request id: {{requestId}}.',

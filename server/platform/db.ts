@@ -57,9 +57,13 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
 
 async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
-  // An idle connection the server ends (restart, administrator, dropped database) is an 'error' event on the
-  // pool; without a listener it would crash the process. The pool opens a new connection when one is needed.
+  // A connection the server ends (restart, administrator, pg_terminate_backend: 57P01) is an 'error' event:
+  // on the pool for an idle connection, on the client itself for one checked out (e.g. inside a transaction,
+  // between two statements). An 'error' event without a listener would crash the process. The request using
+  // it fails on its next statement (503 db.unavailable); the pool drops the dead connection and opens a new one
+  // when one is needed.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   // Keep numeric/bigint as strings (the default) and dates as text, as PGlite returns them.
   const asText = (v: string) => v;
   pg.types.setTypeParser(pg.types.builtins.DATE, asText);
@@ -138,6 +142,36 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
     },
     dumpDataDir: () => client.dumpDataDir('none'),
   };
+}
+
+/** SQLSTATE classes and codes, and driver errors, that mean the connection to the server was lost or refused. */
+const CONNECTION_CODES = new Set([
+  '57P01', // admin_shutdown: restart, pg_terminate_backend
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now: starting up or shutting down
+  '53300', // too_many_connections
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+const CONNECTION_MESSAGES =
+  /Connection terminated|connection error and is not queryable|Client was closed and is not queryable|timeout exceeded when trying to connect|terminating connection/i;
+
+/**
+ * Whether an error (or its cause: Drizzle wraps the driver's) is the database being out of reach rather than
+ * a fault of the request: the HTTP layer answers 503 db.unavailable for it.
+ */
+export function isConnectionError(e: unknown): boolean {
+  for (let cur = e, depth = 0; cur && typeof cur === 'object' && depth < 5; depth++) {
+    const { code, message, cause } = cur as { code?: unknown; message?: unknown; cause?: unknown };
+    if (typeof code === 'string' && (CONNECTION_CODES.has(code) || code.startsWith('08'))) return true;
+    if (typeof message === 'string' && CONNECTION_MESSAGES.test(message)) return true;
+    cur = cause;
+  }
+  return false;
 }
 
 /** PGlite serves one process: a second server or CLI on the same directory would corrupt it. */

@@ -30,7 +30,7 @@ import { type Lang, pickLang, translate } from '../../contracts/messages';
 import type { Access } from '../../contracts/roles';
 import type { Actor } from './audit';
 import type { Config } from './config';
-import type { Database } from './db';
+import { type Database, isConnectionError } from './db';
 import { AppError, schemaIssue } from './errors';
 import { EMPTY_SCOPE, type Scope } from './scope';
 
@@ -333,6 +333,7 @@ function normalizeError(err: unknown): AppError {
     });
     return new AppError('validation.failed', { issues, in: context });
   }
+  if (isConnectionError(err)) return new AppError('db.unavailable');
   const e = err as { statusCode?: number; code?: string; message?: string };
   if (e.statusCode === 429) return new AppError('auth.rate_limited');
   if (e.statusCode === 503) return new AppError('server.busy');

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -17,6 +17,8 @@ export interface PgServer {
   port: number;
   dir: string;
   stop(): void;
+  /** Restart the server (fast shutdown: sessions are ended with 57P01), same port; resolves once it is up. */
+  restart(): Promise<void>;
 }
 
 export function hasPostgresBinaries(): boolean {
@@ -105,9 +107,17 @@ export async function startPostgres(): Promise<PgServer> {
         }
         fs.rmSync(dir, { recursive: true, force: true });
       };
+      // Asynchronous, so that the caller's requests keep running while the server is down.
+      const restart = () =>
+        new Promise<void>((resolve, reject) => {
+          const args = ['-D', data, '-l', log, '-m', 'fast', '-w', '-t', '60', 'restart'];
+          const pgCtl = path.join(PG_BIN, 'pg_ctl');
+          const [file, argv] = user ? ['runuser', ['-u', user, '--', pgCtl, ...args]] : [pgCtl, args];
+          execFile(file, argv, { cwd: '/' }, (e) => (e ? reject(e) : resolve()));
+        });
       // If the run is torn down abruptly, do not leave a server behind.
       process.once('exit', stop);
-      return { url: `postgresql://postgres@127.0.0.1:${port}/postgres`, port, dir, stop };
+      return { url: `postgresql://postgres@127.0.0.1:${port}/postgres`, port, dir, stop, restart };
     } catch (e) {
       lastError = e;
     }

@@ -83,6 +83,58 @@ describe('sign-in', () => {
     expect((await login(u.email, 'Another-Passw0rd')).statusCode).toBe(200);
   });
 
+  it('parallel wrong passwords lock the account: the count is one atomic update, not read-modify-write', async () => {
+    const u = await t.createUser({ role: 'statistician' });
+    // 15 wrong passwords at once (each from its own address), then the right one.
+    const wrong = await Promise.all(Array.from({ length: 15 }, (_, i) => login(u.email, `wrong-${i}`)));
+    const codes = wrong.map((r) => r.json().error.code as string);
+    expect(codes.filter((c) => c === 'auth.invalid_credentials').length).toBeLessThan(MAX_FAILED_LOGINS);
+    expect(codes).toContain('auth.locked');
+    const right = await login(u.email, u.password);
+    expect(right.statusCode).toBe(423);
+    expect(right.json().error.code).toBe('auth.locked');
+    const [row] = await t.database.query<{ locked: boolean }>(
+      'select locked_until > now() as locked from users where id = $1',
+      [u.id],
+    );
+    expect(row!.locked).toBe(true);
+  });
+
+  it('the lock is kept in the database: attempts spread over two app instances lock it for both', async () => {
+    const { createApp } = await import('../../app');
+    const second = await createApp(t.database, t.config, { webDist: null, logger: false });
+    try {
+      const u = await t.createUser({ role: 'leader' });
+      const viaSecond = (password: string) =>
+        second.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { email: u.email, password },
+          remoteAddress: nextIp(),
+        });
+      await Promise.all(
+        Array.from({ length: 2 * MAX_FAILED_LOGINS }, (_, i) =>
+          i % 2 ? login(u.email, `wrong-${i}`) : viaSecond(`wrong-${i}`),
+        ),
+      );
+      expect((await login(u.email, u.password)).json().error.code).toBe('auth.locked');
+      expect((await viaSecond(u.password)).json().error.code).toBe('auth.locked');
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('a right password racing wrong ones never clears a lock they set', async () => {
+    const u = await t.createUser({ role: 'officer' });
+    const all = await Promise.all([
+      ...Array.from({ length: 3 * MAX_FAILED_LOGINS }, (_, i) => login(u.email, `wrong-${i}`)),
+      login(u.email, u.password),
+    ]);
+    // Whatever the interleaving, the wrong attempts lock the account, and it stays locked afterwards.
+    expect(all.some((r) => r.statusCode === 423)).toBe(true);
+    expect((await login(u.email, u.password)).statusCode).toBe(423);
+  });
+
   it('a success resets the failure count', async () => {
     const u = await t.createUser({ role: 'statistician' });
     for (let i = 1; i < MAX_FAILED_LOGINS; i++) await login(u.email, 'wrong');

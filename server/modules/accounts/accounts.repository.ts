@@ -51,6 +51,48 @@ export async function updateUser(
   )[0]!;
 }
 
+/**
+ * One failed sign-in, counted and judged in ONE statement, so that parallel attempts (or attempts on several
+ * instances) cannot read the same count and each write count + 1: the row lock serialises them. The attempt
+ * that reaches `max` locks the account for `lockMinutes` and starts the count again. Returns whether the
+ * account is locked after this attempt and until when (null = not locked).
+ */
+export async function recordFailedLogin(
+  db: Db,
+  id: string,
+  max: number,
+  lockMinutes: number,
+): Promise<{ lockedUntil: string | null }> {
+  const res = (await db.execute(sql`
+    update users set
+      failed_logins = case
+        when locked_until > now() then failed_logins
+        when failed_logins + 1 >= ${max} then 0
+        else failed_logins + 1 end,
+      locked_until = case
+        when locked_until > now() then locked_until
+        when failed_logins + 1 >= ${max} then now() + make_interval(mins => ${lockMinutes})
+        else locked_until end
+    where id = ${id}
+    returning case when locked_until > now() then locked_until::text end as locked_until`)) as unknown as {
+    rows: { locked_until: string | null }[];
+  };
+  return { lockedUntil: res.rows[0]?.locked_until ?? null };
+}
+
+/**
+ * A successful sign-in clears the failure count, unless the account is locked at this instant (a lock set by
+ * a parallel failed attempt after this one read the row): then nothing changes and false is returned.
+ */
+export async function recordSuccessfulLogin(db: Db, id: string): Promise<boolean> {
+  const rows = await db
+    .update(users)
+    .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: sql`now()`, updatedAt: sql`now()` })
+    .where(and(eq(users.id, id), or(isNull(users.lockedUntil), sql`${users.lockedUntil} <= now()`)))
+    .returning({ id: users.id });
+  return rows.length > 0;
+}
+
 export async function setUserEnterprises(db: Db, userId: string, enterpriseIds: string[]): Promise<void> {
   await db.delete(userEnterprises).where(eq(userEnterprises.userId, userId));
   if (enterpriseIds.length) {

@@ -62,30 +62,23 @@ export async function login(
     await verify(await DUMMY_HASH, input.password).catch(() => false);
     throw new AppError('auth.invalid_credentials');
   }
-  if (user.lockedUntil && new Date(user.lockedUntil) > new Date()) {
-    const minutes = Math.ceil((new Date(user.lockedUntil).getTime() - Date.now()) / 60000);
-    throw new AppError('auth.locked', { minutes });
-  }
+  if (user.lockedUntil && new Date(user.lockedUntil) > new Date()) throw lockedError(user.lockedUntil);
   const ok = await verify(user.passwordHash, input.password).catch(() => false);
   if (!ok) {
-    const failed = user.failedLogins + 1;
-    const lock = failed >= MAX_FAILED_LOGINS;
-    await repo.updateUser(db, user.id, {
-      failedLogins: lock ? 0 : failed,
-      lockedUntil: lock ? new Date(Date.now() + LOCK_MINUTES * 60000).toISOString() : user.lockedUntil,
-    });
-    if (lock) throw new AppError('auth.locked', { minutes: LOCK_MINUTES });
+    // Counted and judged by the database in one statement (parallel attempts, several instances).
+    const { lockedUntil } = await repo.recordFailedLogin(db, user.id, MAX_FAILED_LOGINS, LOCK_MINUTES);
+    if (lockedUntil) throw lockedError(lockedUntil);
     throw new AppError('auth.invalid_credentials');
   }
   if (user.disabled) throw new AppError('auth.disabled');
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const session = await db.transaction(async (tx) => {
-    await repo.updateUser(tx, user.id, {
-      failedLogins: 0,
-      lockedUntil: null,
-      lastLoginAt: new Date().toISOString(),
-    });
+    // The lock is judged again at the write: failed attempts running beside this one may have locked it.
+    if (!(await repo.recordSuccessfulLogin(tx, user.id))) {
+      const now = await repo.findUserById(tx, user.id);
+      throw lockedError(now?.lockedUntil ?? new Date(Date.now() + LOCK_MINUTES * 60000).toISOString());
+    }
     const s = await repo.insertSession(tx, {
       tokenHash: sha256(token),
       csrfToken,
@@ -103,6 +96,11 @@ export async function login(
   });
   const ids = (await repo.enterpriseIdsOf(db, [user.id])).get(user.id) ?? [];
   return { token, session: { sessionId: session.id, csrfToken, user: toSessionUser(user, ids) } };
+}
+
+function lockedError(lockedUntil: string): AppError {
+  const minutes = Math.max(1, Math.ceil((new Date(lockedUntil).getTime() - Date.now()) / 60000));
+  return new AppError('auth.locked', { minutes });
 }
 
 function toSessionUser(u: repo.UserRow, enterpriseIds: string[]): SessionUser {

@@ -148,18 +148,29 @@ export async function insertEnterprise(db: Db, v: EnterpriseInsert): Promise<Ent
   return (await db.insert(enterprises).values(v).returning())[0]!;
 }
 
+/**
+ * Change an enterprise and bump its version. With `expectedVersion`, the row changes only if it is still at
+ * that version — checked by the UPDATE itself, so that of concurrent edits from one version exactly one wins;
+ * undefined is returned when it did not (the caller answers conflict.stale).
+ */
 export async function updateEnterprise(
   db: Db,
   id: string,
   v: Partial<EnterpriseInsert>,
-): Promise<EnterpriseRow> {
+  expectedVersion?: number,
+): Promise<EnterpriseRow | undefined> {
   return (
     await db
       .update(enterprises)
       .set({ ...v, version: sql`${enterprises.version} + 1`, updatedAt: sql`now()` })
-      .where(eq(enterprises.id, id))
+      .where(
+        and(
+          eq(enterprises.id, id),
+          expectedVersion === undefined ? undefined : eq(enterprises.version, expectedVersion),
+        ),
+      )
       .returning()
-  )[0]!;
+  )[0];
 }
 
 export async function insertProduct(db: Db, v: typeof enterpriseProducts.$inferInsert): Promise<ProductRow> {

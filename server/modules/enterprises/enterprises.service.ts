@@ -200,7 +200,8 @@ export async function updateEnterprise(
   const { version: _, ...patch } = input;
   await db.transaction(async (tx) => {
     const before = await snapshot(tx, id);
-    await repo.updateEnterprise(tx, id, fieldsOf(patch));
+    if (!(await repo.updateEnterprise(tx, id, fieldsOf(patch), input.version)))
+      throw new AppError('conflict.stale');
     const after = await snapshot(tx, id);
     if (changedFields(before, after).length) {
       await recordAudit(tx, actor, {

@@ -207,11 +207,27 @@ export async function insertScheme(db: Db, v: SchemeInsert) {
   return r!;
 }
 
-export async function updateScheme(db: Db, id: string, patch: Partial<SchemeInsert>) {
-  await db
+/**
+ * Change a scheme and bump its version. With `expectedVersion` the UPDATE itself requires that version, so of
+ * concurrent edits from one version exactly one applies; returns whether the row changed.
+ */
+export async function updateScheme(
+  db: Db,
+  id: string,
+  patch: Partial<SchemeInsert>,
+  expectedVersion?: number,
+): Promise<boolean> {
+  const rows = await db
     .update(extSchemes)
     .set({ ...patch, version: sql`${extSchemes.version} + 1`, updatedAt: sql`now()` })
-    .where(eq(extSchemes.id, id));
+    .where(
+      and(
+        eq(extSchemes.id, id),
+        expectedVersion === undefined ? undefined : eq(extSchemes.version, expectedVersion),
+      ),
+    )
+    .returning({ id: extSchemes.id });
+  return rows.length > 0;
 }
 
 export async function nextSchemeCode(db: Db, year: number): Promise<string> {

@@ -579,12 +579,13 @@ export async function updateScheme(
   const { version: _, totalCostVnd: __, supportRequestedVnd: ___, counterpartVnd: ____, ...rest } = input;
   const patch = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
   await db.transaction(async (tx) => {
-    await repo.updateScheme(tx, id, {
-      ...patch,
-      totalCostVnd: total,
-      supportRequestedVnd: requested,
-      counterpartVnd: counterpart,
-    });
+    const applied = await repo.updateScheme(
+      tx,
+      id,
+      { ...patch, totalCostVnd: total, supportRequestedVnd: requested, counterpartVnd: counterpart },
+      input.version,
+    );
+    if (!applied) throw new AppError('conflict.stale');
     await repo.addEvent(tx, { schemeId: id, onDate: today(), action: 'edited', actorUserId: actor.userId });
     await recordAudit(tx, actor, {
       action: 'extension.scheme_updated',
@@ -716,7 +717,7 @@ export async function transition(
       amountVnd = ctx.settlement!.amountVnd;
       patch.settledAmountVnd = amountVnd;
     }
-    await repo.updateScheme(tx, id, patch);
+    await repo.updateScheme(tx, id, patch, s.version);
     await repo.addEvent(tx, {
       schemeId: id,
       onDate,

@@ -32,17 +32,24 @@ export async function listReports(
     .limit(500);
 }
 
+/** With `expectedVersion`, the UPDATE itself requires that version (optimistic concurrency); undefined if not. */
 export async function updateReport(
   db: Db,
   id: string,
   set: Partial<typeof publishingReports.$inferInsert>,
-): Promise<ReportRow> {
+  expectedVersion?: number,
+): Promise<ReportRow | undefined> {
   const [r] = await db
     .update(publishingReports)
     .set({ ...set, updatedAt: sql`now()` })
-    .where(eq(publishingReports.id, id))
+    .where(
+      and(
+        eq(publishingReports.id, id),
+        expectedVersion === undefined ? undefined : eq(publishingReports.version, expectedVersion),
+      ),
+    )
     .returning();
-  return r!;
+  return r;
 }
 
 export async function insertVersion(

@@ -216,7 +216,13 @@ export async function updateReport(
       blocks: input.blocks ?? before.blocks,
     };
     const version = r.version + 1;
-    const row = await repo.updateReport(tx, id, { document: doc, version, title: doc.meta.subject });
+    const row = await repo.updateReport(
+      tx,
+      id,
+      { document: doc, version, title: doc.meta.subject },
+      input.version,
+    );
+    if (!row) throw new AppError('conflict.stale');
     await repo.insertVersion(tx, {
       reportId: id,
       version,
@@ -256,14 +262,20 @@ export async function issueReport(
     const date = input.date ?? new Date().toISOString().slice(0, 10);
     const doc: ReportDocument = { ...before, meta: { ...before.meta, number: input.number, date } };
     const version = r.version + 1;
-    const row = await repo.updateReport(tx, id, {
-      document: doc,
-      version,
-      status: 'issued',
-      number: input.number,
-      issuedBy: actor.userId,
-      issuedAt: new Date().toISOString(),
-    });
+    const row = await repo.updateReport(
+      tx,
+      id,
+      {
+        document: doc,
+        version,
+        status: 'issued',
+        number: input.number,
+        issuedBy: actor.userId,
+        issuedAt: new Date().toISOString(),
+      },
+      input.version,
+    );
+    if (!row) throw new AppError('conflict.stale');
     await repo.insertVersion(tx, {
       reportId: id,
       version,

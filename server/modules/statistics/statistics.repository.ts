@@ -197,6 +197,34 @@ async function applyDeltas(tx: Db): Promise<void> {
   );
 }
 
+/**
+ * PERIOD LOCKS. A write of figures checks its months' period status again inside its own transaction, under a
+ * SHARED advisory lock per month; a period transition takes the same lock EXCLUSIVE. So a transition waits for
+ * the writes in flight on its month to commit, and a write that starts after a transition sees its status:
+ * no figure lands in a period closed, approved or published while the write ran (statistics.md §5).
+ * The writer lock (LOCK_KEY) comes first, then the months in ascending order: one order for everyone, so that
+ * two writes and a transition queued between them cannot wait on each other in a circle.
+ */
+const PERIOD_LOCK = 7_412_015;
+
+/** Inside a write's transaction: lock the months (shared) and read their status as of now. */
+export async function lockPeriodsForWrite(tx: Db, months: number[]): Promise<Map<number, string>> {
+  const list = [...new Set(months)].sort((a, b) => a - b);
+  if (!list.length) return new Map();
+  await tx.execute(sql`select pg_advisory_xact_lock(${LOCK_KEY})`);
+  await tx.execute(sql`select count(pg_advisory_xact_lock_shared(${PERIOD_LOCK}, ym))
+    from (select unnest(${sql.param(list)}::int[]) as ym order by 1) m`);
+  const found = rows<{ ym: number; status: string }>(
+    await tx.execute(sql`select ym, status from stat_periods where ym = any(${sql.param(list)}::int[])`),
+  );
+  return new Map(found.map((p) => [Number(p.ym), p.status]));
+}
+
+/** Inside a period transition's transaction: wait for the writes in flight on the month, keep new ones out. */
+export async function lockPeriodForTransition(tx: Db, ym: number): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${PERIOD_LOCK}, ${ym})`);
+}
+
 /** Write report figures (new rows and revisions) and move every aggregate by new − old. Call inside a transaction. */
 export async function writeFacts(
   tx: Db,

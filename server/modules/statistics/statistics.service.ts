@@ -361,20 +361,14 @@ export async function periodStatuses(db: Db, months: number[]): Promise<Map<numb
   return new Map(list.map((p) => [p.ym, p.status]));
 }
 
-/** Hard period rules and soft warnings for candidate rows; returns issues and the facts to write. */
-async function checkCandidates(
-  db: Db,
+/** The hard period rules (statistics.md §5): no figure into an approved or published period; into a closed
+ * one only by staff with a reason. */
+function periodIssues(
   list: CandidateRow[],
-  opts: {
-    reason: string | null;
-    staff: boolean;
-    autoComment?: string | null;
-    locate: (r: CandidateRow) => Partial<Issue>;
-  },
-): Promise<{ issues: Issue[]; facts: repo.FactInput[]; warnings: number }> {
+  statuses: Map<number, string>,
+  opts: { reason: string | null; staff: boolean; locate: (r: CandidateRow) => Partial<Issue> },
+): Issue[] {
   const issues: Issue[] = [];
-  const months = [...new Set(list.map((r) => r.ym))];
-  const statuses = await periodStatuses(db, months);
   for (const r of list) {
     const s = statuses.get(r.ym) ?? 'open';
     if (s === 'approved' || s === 'published')
@@ -390,6 +384,48 @@ async function checkCandidates(
         params: { period: ymText(r.ym), status: s },
       });
   }
+  return issues;
+}
+
+/**
+ * Inside the write's transaction: the period rules again, on the status as of now and under the period locks
+ * (repo.lockPeriodsForWrite), since a period may have been closed, approved or published after the first
+ * check. Returns the issues (the caller refuses the whole write) and completes the facts of months that
+ * became closed meanwhile with the reason, as the first check would have.
+ */
+async function recheckPeriods(
+  tx: Db,
+  list: CandidateRow[],
+  facts: repo.FactInput[],
+  opts: { reason: string | null; staff: boolean; locate: (r: CandidateRow) => Partial<Issue> },
+): Promise<Issue[]> {
+  const statuses = await repo.lockPeriodsForWrite(
+    tx,
+    list.map((r) => r.ym),
+  );
+  const issues = periodIssues(list, statuses, opts);
+  if (!issues.length)
+    list.forEach((r, i) => {
+      const f = facts[i]!;
+      if (statuses.get(r.ym) === 'closed' && f.comment === null) f.comment = opts.reason;
+    });
+  return issues;
+}
+
+/** Hard period rules and soft warnings for candidate rows; returns issues and the facts to write. */
+async function checkCandidates(
+  db: Db,
+  list: CandidateRow[],
+  opts: {
+    reason: string | null;
+    staff: boolean;
+    autoComment?: string | null;
+    locate: (r: CandidateRow) => Partial<Issue>;
+  },
+): Promise<{ issues: Issue[]; facts: repo.FactInput[]; warnings: number }> {
+  const months = [...new Set(list.map((r) => r.ym))];
+  const statuses = await periodStatuses(db, months);
+  const issues = periodIssues(list, statuses, opts);
   // The neighbourhood for the soft checks, by enterprise × product: stored figures by month overlaid with this
   // batch's (the state after it), and the declared capacity.
   const series = new Map<string, { months: Map<number, number>; capacity: number | null }>();
@@ -572,6 +608,12 @@ export async function importReports(
   issues.push(...checked.issues);
   if (issues.length) rejectRows(issues.sort(byRow));
   const result = await db.transaction(async (tx) => {
+    const late = await recheckPeriods(tx, list, checked.facts, {
+      reason: opts.reason ?? null,
+      staff: !user || isStaff(user.role),
+      locate: (r) => ({ row: r.line, column: 'period' }),
+    });
+    if (late.length) rejectRows(late);
     const r = await repo.writeFacts(
       tx,
       checked.facts,
@@ -632,6 +674,12 @@ export async function enterReports(
   });
   if (checked.issues.length) throw new AppError('validation.failed', { issues: checked.issues });
   const result = await db.transaction(async (tx) => {
+    const late = await recheckPeriods(tx, list, checked.facts, {
+      reason: input.reason ?? null,
+      staff,
+      locate: (r) => ({ path: `rows.${r.line}.quantity` }),
+    });
+    if (late.length) throw new AppError('validation.failed', { issues: late });
     const r = await repo.writeFacts(tx, checked.facts, {
       source: staff ? 'staff' : 'web',
       actorUserId: actor.userId,
@@ -852,6 +900,8 @@ export async function transitionPeriod(
 ) {
   if (!PERIOD_STATUSES.includes(to)) throw new AppError('validation.failed');
   await db.transaction(async (tx) => {
+    // First wait for the writes of figures in flight on this month (they hold the lock shared).
+    await repo.lockPeriodForTransition(tx, ym);
     await tx.execute(
       sql`insert into stat_periods (ym, status) values (${ym}, 'open') on conflict (ym) do nothing`,
     );
