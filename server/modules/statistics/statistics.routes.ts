@@ -73,7 +73,7 @@ export function statisticsRoutes(app: App, { database, config }: AppContext): vo
         },
       },
       async (req) =>
-        runTracked(req.query.jobId, req.user!.id, async (progress) => {
+        runTracked(req, req.query.jobId, async (progress) => {
           const upload = await readUpload(req);
           return imports[kind](db, req.actor, await readTable(upload.data, upload.filename), progress);
         }),
@@ -94,7 +94,7 @@ export function statisticsRoutes(app: App, { database, config }: AppContext): vo
       },
     },
     async (req) =>
-      runTracked(req.query.jobId, req.user!.id, async (progress) => {
+      runTracked(req, req.query.jobId, async (progress) => {
         const upload = await readUpload(req);
         return service.importReports(
           db,
