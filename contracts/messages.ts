@@ -59,6 +59,12 @@ const vi = {
   'extension.baseline_required':
     'Cần nhập số liệu ban đầu (công suất, lao động, thu nhập, doanh thu) trước khi phê duyệt.',
   'extension.unknown_activity_group': 'Không có nhóm hoạt động khuyến công mã {{code}}.',
+  'extension.document_too_large':
+    'Tệp lớn hơn giới hạn {{limitMb}} MB cho mỗi tài liệu; không có gì được lưu.',
+  'extension.document_quota_bytes':
+    'Tài liệu của doanh nghiệp này đã dùng {{usedMb}} MB trong giới hạn {{limitMb}} MB; tệp này lớn hơn phần còn lại ({{leftMb}} MB), không có gì được lưu.',
+  'extension.document_quota_files':
+    'Doanh nghiệp này đã có {{limit}} tài liệu, là số tối đa được lưu; không có gì được lưu.',
   'extension.flag.income_below_min_wage':
     'Thu nhập bình quân {{income}} đồng/{{periodVi}} (≈ {{monthly}} đồng/tháng) thấp hơn lương tối thiểu vùng {{region}} là {{minWage}} đồng/tháng ({{document}}).',
   'extension.flag.capacity_multiplier_over_20':
@@ -182,6 +188,12 @@ const en: Record<MessageCode, string> = {
   'extension.baseline_required':
     'Record the baseline (capacity, employees, income, revenue) before approval.',
   'extension.unknown_activity_group': 'No industrial-extension activity group with code {{code}}.',
+  'extension.document_too_large':
+    'The file is larger than the limit of {{limitMb}} MB per document; nothing was saved.',
+  'extension.document_quota_bytes':
+    "This enterprise's documents use {{usedMb}} MB of its {{limitMb}} MB limit; this file is larger than what is left ({{leftMb}} MB), so nothing was saved.",
+  'extension.document_quota_files':
+    'This enterprise already has {{limit}} documents, the most that are kept; nothing was saved.',
   'extension.flag.income_below_min_wage':
     'Average income of VND {{income}} per {{periodEn}} (≈ VND {{monthly}} a month) is below the region {{region}} minimum wage of VND {{minWage}} a month ({{document}}).',
   'extension.flag.capacity_multiplier_over_20':

@@ -19,6 +19,7 @@ import {
   createCall,
   createPlan,
   createScheme,
+  documentLimits,
   getScoreSheet,
   putOutcome,
   putScores,
@@ -27,6 +28,7 @@ import {
   uploadDocument,
 } from '../server/modules/extension';
 import type { Actor } from '../server/platform/audit';
+import { loadConfig } from '../server/platform/config';
 import type { Database } from '../server/platform/db';
 
 const M = 1_000_000n;
@@ -260,10 +262,10 @@ function sessionUser(id: string, email: string, role: Role): SessionUser {
 export async function loadExtensionDemo(
   database: Database,
   ids: Map<string, string>,
-  opts: { dataDir: string },
   log: (line: string) => void = () => {},
 ): Promise<void> {
   const db = database.db;
+  const limits = documentLimits(loadConfig({}));
   await seedExtensionPolicy(db);
   const officerId = await findUserIdByEmail(db, 'khuyencong@demo.buoctien.vn');
   const leaderId = await findUserIdByEmail(db, 'lanhdao@demo.buoctien.vn');
@@ -338,7 +340,7 @@ export async function loadExtensionDemo(
         ...extra,
       });
     const upload = (kind: Parameters<typeof uploadDocument>[5]) =>
-      uploadDocument(db, opts.dataDir, asOfficer, null, id, kind, doc(kind, s.title));
+      uploadDocument(db, limits, asOfficer, null, id, kind, doc(kind, s.title));
 
     await putOutcome(db, asOfficer, null, id, 'baseline', {
       measuredOn: s.submittedOn,

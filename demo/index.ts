@@ -4,7 +4,6 @@ import { createUser } from '../server/modules/accounts';
 import { seedShippedAreas } from '../server/modules/areas';
 import { createEnterprise } from '../server/modules/enterprises';
 import { type Actor, systemActor } from '../server/platform/audit';
-import { loadConfig } from '../server/platform/config';
 import type { Database } from '../server/platform/db';
 import { demoEnterprises, seededRandom } from './enterprises';
 import { loadExtensionDemo } from './extension';
@@ -57,7 +56,8 @@ export async function isEmpty(database: Database): Promise<boolean> {
 export async function loadDemo(
   database: Database,
   log: (line: string) => void = () => {},
-  opts: { dataDir?: string } = {},
+  // Was where uploaded demo documents went; they are in the database now. Kept so that callers need no change.
+  _opts: { dataDir?: string } = {},
 ): Promise<void> {
   const db = database.db;
   const actor: Actor = systemActor;
@@ -101,8 +101,8 @@ export async function loadDemo(
     });
   }
   log(`  tài khoản / accounts: ${DEMO_ACCOUNTS.length}`);
-  // Uploaded demo documents go under DATA_DIR/files, as the server's own uploads do.
-  await loadExtensionDemo(database, ids, { dataDir: opts.dataDir ?? loadConfig().dataDir }, log);
+  // Uploaded demo documents go to the database's file store, as the server's own uploads do.
+  await loadExtensionDemo(database, ids, log);
 }
 
 export function demoAccountsText(): string {

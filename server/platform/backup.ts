@@ -90,6 +90,18 @@ async function columnsOf(database: Database, table: string) {
 
 const q = (id: string) => `"${id.replace(/"/g, '""')}"`;
 
+/** Rows read at once: fewer for a table of binary data (stored file chunks of up to 512 KiB each). */
+async function rowsPerBatch(database: Database, table: string): Promise<number> {
+  const [b] = await database.query<{ n: number }>(
+    `select count(*)::int as n from information_schema.columns
+     where table_schema = 'public' and table_name = $1 and data_type = 'bytea'`,
+    [table],
+  );
+  return Number(b?.n ?? 0) > 0 ? 16 : BATCH;
+}
+/** A restore batch is sent once it holds this many characters of JSON, whatever its row count. */
+const BATCH_CHARS = 32 * 1024 * 1024;
+
 export async function backupTo(
   database: Database,
   file: string,
@@ -113,15 +125,16 @@ export async function backupTo(
   for (const t of tables) {
     const { pk } = await columnsOf(database, t);
     const order = pk.length ? pk.map(q).join(', ') : '1';
+    const batch = await rowsPerBatch(database, t);
     let offset = 0;
     for (;;) {
       const rows = await database.query<{ r: unknown }>(
-        `select row_to_json(x) as r from (select * from ${q(t)} order by ${order} limit ${BATCH} offset ${offset}) x`,
+        `select row_to_json(x) as r from (select * from ${q(t)} order by ${order} limit ${batch} offset ${offset}) x`,
       );
       for (const row of rows) await write(JSON.stringify({ t, r: row.r }));
       offset += rows.length;
       total += rows.length;
-      if (rows.length < BATCH) break;
+      if (rows.length < batch) break;
     }
     progress(t, offset);
   }
@@ -168,6 +181,7 @@ export async function restoreFrom(
       await tx.exec(`truncate ${tables.map(q).join(', ')} restart identity cascade`);
       let total = 0;
       let batch: unknown[] = [];
+      let batchChars = 0;
       let table: string | null = null;
       let count = 0;
       // Self-references (a parent or successor area) are set once every row of the table is in.
@@ -185,6 +199,7 @@ export async function restoreFrom(
         if (m.selfRefs.length) selfRefRows.set(table, [...(selfRefRows.get(table) ?? []), ...batch]);
         total += batch.length;
         batch = [];
+        batchChars = 0;
       };
       for await (const line of { [Symbol.asyncIterator]: () => it }) {
         if (!line) continue;
@@ -196,8 +211,9 @@ export async function restoreFrom(
           count = 0;
         }
         batch.push(r);
+        batchChars += line.length;
         count++;
-        if (batch.length >= BATCH) await flush();
+        if (batch.length >= BATCH || batchChars >= BATCH_CHARS) await flush();
       }
       await flush();
       if (table) progress(table, count);

@@ -29,6 +29,10 @@ const schema = z.object({
   MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(2000),
   /** Base year of constant prices for the figures (statistics.md §2). */
   BASE_YEAR: z.coerce.number().int().min(1990).max(2100).default(2010),
+  /** Uploaded documents (kept in the database): the largest file, and per enterprise the total and count. */
+  DOCUMENT_MAX_MB: z.coerce.number().int().min(1).max(1024).default(100),
+  DOCUMENT_QUOTA_MB: z.coerce.number().int().min(1).max(1_048_576).default(2048),
+  DOCUMENT_QUOTA_FILES: z.coerce.number().int().min(1).max(1_000_000).default(500),
 });
 
 export type Config = z.infer<typeof schema> & { dataDir: string };

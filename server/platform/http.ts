@@ -32,6 +32,7 @@ import type { Actor } from './audit';
 import type { Config } from './config';
 import { type Database, isConnectionError } from './db';
 import { AppError, schemaIssue } from './errors';
+import { databaseRateLimitStore } from './rate-limit-store';
 import { EMPTY_SCOPE, type Scope } from './scope';
 
 export type App = FastifyInstance<
@@ -178,7 +179,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<App & { routeTabl
     },
     hsts: opts.config.TRUST_PROXY,
   });
-  await app.register(rateLimit, { global: false });
+  // Counted in the database: every instance behind a proxy shares the same counters.
+  await app.register(rateLimit, { global: false, store: databaseRateLimitStore(opts.database) });
   await app.register(multipart, { limits: { fileSize: 100 * 1024 * 1024, files: 1 } });
   await app.register(underPressure, {
     maxEventLoopDelay: opts.config.MAX_EVENT_LOOP_DELAY_MS,
@@ -355,6 +357,36 @@ export async function readUpload(req: FastifyRequest): Promise<{ filename: strin
     return { filename: file.filename, data };
   } catch (e) {
     // A broken multipart body (cut off, bad boundary) is the client's error, not a 500.
+    if (e instanceof AppError || (e as { statusCode?: number }).statusCode) throw e;
+    throw new AppError('request.malformed', { reason: `multipart: ${(e as Error).message}`.slice(0, 200) });
+  }
+}
+
+/**
+ * The one file of a multipart upload (`file` field) as a stream, for bodies stored as they arrive rather
+ * than parsed whole. The stream stops at `maxBytes` with `isTruncated()` true; a broken body is a 400.
+ */
+export async function openUpload(
+  req: FastifyRequest,
+  maxBytes: number,
+): Promise<{ filename: string; data: AsyncIterable<Buffer>; isTruncated: () => boolean }> {
+  if (!req.isMultipart()) throw new AppError('request.unsupported_media_type');
+  try {
+    // One byte more than allowed, so that a file of exactly maxBytes is not taken for a truncated one.
+    const file = await req.file({ limits: { fileSize: maxBytes + 1, files: 1 }, throwFileSizeLimit: false });
+    if (!file) throw new AppError('import.invalid_file', { reason: 'no file' });
+    const stream = file.file;
+    const data = (async function* () {
+      try {
+        for await (const chunk of stream) yield chunk as Buffer;
+      } catch (e) {
+        throw new AppError('request.malformed', {
+          reason: `multipart: ${(e as Error).message}`.slice(0, 200),
+        });
+      }
+    })();
+    return { filename: file.filename, data, isTruncated: () => stream.truncated };
+  } catch (e) {
     if (e instanceof AppError || (e as { statusCode?: number }).statusCode) throw e;
     throw new AppError('request.malformed', { reason: `multipart: ${(e as Error).message}`.slice(0, 200) });
   }

@@ -53,7 +53,7 @@ export function areasRoutes(app: App, { database }: AppContext): void {
       },
     },
     async (req) =>
-      runTracked(req.query.jobId, req.user!.id, async (progress) => {
+      runTracked(req, req.query.jobId, async (progress) => {
         const upload = await readUpload(req);
         const table = await readTable(upload.data, upload.filename);
         return importAreas(db, req.actor, table, progress, req.scope);

@@ -149,7 +149,7 @@ export function enterprisesRoutes(app: App, { database }: AppContext): void {
       },
     },
     async (req) =>
-      runTracked(req.query.jobId, req.user!.id, async (progress) => {
+      runTracked(req, req.query.jobId, async (progress) => {
         const upload = await readUpload(req);
         return service.importEnterprises(
           db,

@@ -1,6 +1,4 @@
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SchemeDetail, SchemeSummary } from '../../../contracts/extension';
 import { DEMO_PASSWORD, loadDemo } from '../../../demo';
@@ -99,7 +97,7 @@ describe('extension demo: the seed article’s six schemes and H&T', () => {
     }
   });
 
-  it('each timeline passes every step in order, acceptance before settlement; documents are on disk', () => {
+  it('each timeline passes every step in order, acceptance before settlement; documents download', async () => {
     for (const d of details) {
       const path_ = d.timeline.filter((e) => e.toStatus).map((e) => e.toStatus);
       const expected = [
@@ -114,8 +112,11 @@ describe('extension demo: the seed article’s six schemes and H&T', () => {
       expect(path_).toEqual(d.status === 'settled' ? [...expected, 'settled'] : expected);
       expect(BigInt(d.disbursedVnd)).toBe(BigInt(d.approvedAmountVnd!));
       for (const doc of d.documents) {
-        const file = path.join(t.config.dataDir, 'files', doc.sha256.slice(0, 2), doc.sha256);
-        expect(createHash('sha256').update(fs.readFileSync(file)).digest('hex')).toBe(doc.sha256);
+        const dl = await officer.inject({
+          method: 'GET',
+          url: `/api/extension/schemes/${d.id}/documents/${doc.id}`,
+        });
+        expect(createHash('sha256').update(dl.rawPayload).digest('hex')).toBe(doc.sha256);
       }
       expect(d.documents.map((x) => x.kind)).toContain('acceptance_minutes');
     }

@@ -288,6 +288,35 @@ export async function insertDocument(db: Db, v: typeof extDocuments.$inferInsert
   return d!;
 }
 
+/** What an enterprise's documents (those of the schemes it leads) take: their count and their bytes. */
+export async function documentUsage(db: Db, enterpriseId: string): Promise<{ files: number; bytes: number }> {
+  const [r] = await db
+    .select({
+      files: sql<number>`count(*)::int`,
+      bytes: sql<string>`coalesce(sum(${extDocuments.sizeBytes}), 0)::text`,
+    })
+    .from(extDocuments)
+    .innerJoin(extSchemes, eq(extSchemes.id, extDocuments.schemeId))
+    .where(eq(extSchemes.leadEnterpriseId, enterpriseId));
+  return { files: Number(r?.files ?? 0), bytes: Number(r?.bytes ?? 0) };
+}
+
+/** Serialise document uploads of one enterprise until the transaction ends, so that a quota holds. */
+export async function lockDocumentQuota(tx: Db, enterpriseId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`ext_documents:${enterpriseId}`}))`);
+}
+
+export const documentsWithoutStoredFile = (db: Db) =>
+  db
+    .select({ id: extDocuments.id, storagePath: extDocuments.storagePath })
+    .from(extDocuments)
+    .where(sql`${extDocuments.fileId} is null`)
+    .orderBy(asc(extDocuments.uploadedAt));
+
+export async function setDocumentFile(db: Db, id: string, fileId: string): Promise<void> {
+  await db.update(extDocuments).set({ fileId }).where(eq(extDocuments.id, id));
+}
+
 export const listMilestones = (db: Db, schemeId: string) =>
   db
     .select()

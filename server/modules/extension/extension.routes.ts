@@ -35,7 +35,7 @@ import {
 } from '../../../contracts/extension';
 import { STAFF_ROLES } from '../../../contracts/roles';
 import { AppError } from '../../platform/errors';
-import { type App, type AppContext, readUpload } from '../../platform/http';
+import { type App, type AppContext, openUpload } from '../../platform/http';
 import { exportTable, render } from './extension.exports';
 import { seedExtensionPolicy } from './extension.seed';
 import * as service from './extension.service';
@@ -57,6 +57,7 @@ const exportParams = z.object({ list: z.enum(EXPORT_LISTS) });
 
 export async function extensionRoutes(app: App, { database, config }: AppContext): Promise<void> {
   const db = database.db;
+  const limits = service.documentLimits(config);
   // Rules as data: the shipped policy rows are written (idempotently) at every start.
   await seedExtensionPolicy(db);
 
@@ -262,13 +263,13 @@ export async function extensionRoutes(app: App, { database, config }: AppContext
       },
     },
     async (req, reply) => {
-      const upload = await readUpload(req);
+      const upload = await openUpload(req, limits.maxFileBytes);
       return reply
         .status(201)
         .send(
           await service.uploadDocument(
             db,
-            config.dataDir,
+            limits,
             req.actor,
             req.user,
             req.params.id,
@@ -282,11 +283,12 @@ export async function extensionRoutes(app: App, { database, config }: AppContext
     '/api/extension/schemes/:id/documents/:docId',
     { config: { access: READERS }, schema: { tags: TAGS, params: docParams } },
     async (req, reply) => {
-      const d = await service.readDocument(db, config.dataDir, req.user!, req.params.id, req.params.docId);
+      const d = await service.readDocument(db, req.user!, req.params.id, req.params.docId);
       return reply
         .header('content-type', d.mimeType)
+        .header('content-length', d.sizeBytes)
         .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(d.filename)}`)
-        .send(d.data);
+        .send(d.stream);
     },
   );
 

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
@@ -33,6 +32,15 @@ import { isStaff } from '../../../contracts/roles';
 import { type Actor, recordAudit } from '../../platform/audit';
 import type { Db } from '../../platform/db';
 import { AppError } from '../../platform/errors';
+import {
+  commitFile,
+  discardChunks,
+  FileTooLarge,
+  getStoredFile,
+  type PendingFile,
+  readFile as readStoredFile,
+  writeFile,
+} from '../../platform/file-store';
 import { scopeOf, userNames } from '../accounts';
 import { canAccessEnterprise, getEnterpriseRow } from '../enterprises';
 import { type CapRule, capMessageParams, checkAgainstCap, findCapRule, groupDigits } from './caps';
@@ -740,59 +748,161 @@ export async function transition(
 
 // ---- documents ----
 
-export const FILES_SUBDIR = 'files';
+/** Limits on uploaded documents (settings DOCUMENT_MAX_MB, DOCUMENT_QUOTA_MB, DOCUMENT_QUOTA_FILES). */
+export interface DocumentLimits {
+  maxFileBytes: number;
+  /** Per enterprise (the scheme's lead enterprise): all its schemes' documents together. */
+  quotaBytes: number;
+  quotaFiles: number;
+}
 
+const MB = 1024 * 1024;
+
+export function documentLimits(config: {
+  DOCUMENT_MAX_MB: number;
+  DOCUMENT_QUOTA_MB: number;
+  DOCUMENT_QUOTA_FILES: number;
+}): DocumentLimits {
+  return {
+    maxFileBytes: config.DOCUMENT_MAX_MB * MB,
+    quotaBytes: config.DOCUMENT_QUOTA_MB * MB,
+    quotaFiles: config.DOCUMENT_QUOTA_FILES,
+  };
+}
+
+const mb = (bytes: number) => Math.round((bytes / MB) * 10) / 10;
+
+function quotaError(limits: DocumentLimits, used: { bytes: number; files: number }, kind: 'bytes' | 'files') {
+  return kind === 'files'
+    ? new AppError('extension.document_quota_files', { limit: limits.quotaFiles })
+    : new AppError('extension.document_quota_bytes', {
+        limitMb: mb(limits.quotaBytes),
+        usedMb: mb(used.bytes),
+        leftMb: mb(Math.max(0, limits.quotaBytes - used.bytes)),
+      });
+}
+
+/**
+ * Store an uploaded document. The bytes go to the database's file store as they arrive (never the whole
+ * file in memory); the document row, its stored file, the timeline event and the audit record appear
+ * together in one transaction, once every byte is in and the quota is checked under a per-enterprise lock.
+ * A refused or failed upload leaves nothing behind.
+ */
 export async function uploadDocument(
   db: Db,
-  dataDir: string,
+  limits: DocumentLimits,
   actor: Actor,
   user: SessionUser | null,
   id: string,
   kind: DocumentKind,
-  file: { filename: string; data: Buffer; mimeType?: string },
+  file: {
+    filename: string;
+    data: Buffer | AsyncIterable<Buffer>;
+    mimeType?: string;
+    /** True once an upstream limit cut the stream short (multipart's fileSize). */
+    isTruncated?: () => boolean;
+  },
 ) {
   const cur = user ? await visibleScheme(db, user, id) : await repo.getScheme(db, id);
   if (!cur) throw new AppError('not_found');
   if (user?.role === 'enterprise' && !isOwn(user, cur.scheme)) throw new AppError('auth.forbidden');
-  if (file.data.length === 0) throw new AppError('import.invalid_file', { reason: 'empty file' });
-  const sha256 = createHash('sha256').update(file.data).digest('hex');
-  const rel = path.join(sha256.slice(0, 2), sha256);
-  const abs = path.join(dataDir, FILES_SUBDIR, rel);
-  if (!fs.existsSync(abs)) {
-    fs.mkdirSync(path.dirname(abs), { recursive: true });
-    const tmp = `${abs}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, file.data);
-    fs.renameSync(tmp, abs);
+  const enterpriseId = cur.scheme.leadEnterpriseId;
+  // Early refusals, before a byte is stored; the transaction below checks again, under the lock.
+  const used = await repo.documentUsage(db, enterpriseId);
+  if (used.files >= limits.quotaFiles) throw quotaError(limits, used, 'files');
+  const room = limits.quotaBytes - used.bytes;
+  if (room <= 0) throw quotaError(limits, used, 'bytes');
+  const maxBytes = Math.min(limits.maxFileBytes, room);
+  let pending: PendingFile;
+  try {
+    pending = await writeFile(db, file.data, {
+      maxBytes,
+      ...(file.isTruncated ? { isTruncated: file.isTruncated } : {}),
+    });
+  } catch (e) {
+    if (!(e instanceof FileTooLarge)) throw e;
+    if (maxBytes === limits.maxFileBytes) {
+      throw new AppError('extension.document_too_large', { limitMb: mb(limits.maxFileBytes) });
+    }
+    throw quotaError(limits, used, 'bytes');
+  }
+  if (pending.sizeBytes === 0) {
+    await discardChunks(db, pending.id);
+    throw new AppError('import.invalid_file', { reason: 'empty file' });
   }
   const filename = path.basename(file.filename).normalize('NFC').slice(0, 255) || 'file';
-  return db.transaction(async (tx) => {
-    const d = await repo.insertDocument(tx, {
-      schemeId: id,
-      kind,
-      filename,
-      mimeType: file.mimeType ?? guessMime(filename),
-      sizeBytes: file.data.length,
-      sha256,
-      storagePath: rel,
-      uploadedBy: actor.userId,
+  try {
+    return await db.transaction(async (tx) => {
+      await repo.lockDocumentQuota(tx, enterpriseId);
+      const now = await repo.documentUsage(tx, enterpriseId);
+      if (now.files + 1 > limits.quotaFiles) throw quotaError(limits, now, 'files');
+      if (now.bytes + pending.sizeBytes > limits.quotaBytes) throw quotaError(limits, now, 'bytes');
+      const stored = await commitFile(tx, pending);
+      const d = await repo.insertDocument(tx, {
+        schemeId: id,
+        kind,
+        filename,
+        mimeType: file.mimeType ?? guessMime(filename),
+        sizeBytes: stored.sizeBytes,
+        sha256: stored.sha256,
+        fileId: stored.id,
+        uploadedBy: actor.userId,
+      });
+      await repo.addEvent(tx, {
+        schemeId: id,
+        onDate: today(),
+        action: 'document_uploaded',
+        actorUserId: actor.userId,
+        documentId: d.id,
+        note: `${kind}: ${filename}`,
+      });
+      await recordAudit(tx, actor, {
+        action: 'extension.document_uploaded',
+        entityType: 'ext_scheme',
+        entityId: id,
+        after: { kind, filename, sha256: stored.sha256, size: d.sizeBytes, fileId: stored.id },
+      });
+      return documentDto(d);
     });
-    await repo.addEvent(tx, {
-      schemeId: id,
-      onDate: today(),
-      action: 'document_uploaded',
-      actorUserId: actor.userId,
-      documentId: d.id,
-      note: `${kind}: ${filename}`,
-    });
-    await recordAudit(tx, actor, {
-      action: 'extension.document_uploaded',
-      entityType: 'ext_scheme',
-      entityId: id,
-      after: { kind, filename, sha256, size: d.sizeBytes },
-    });
-    return documentDto(d);
-  });
+  } catch (e) {
+    await discardChunks(db, pending.id);
+    throw e;
+  }
 }
+
+/**
+ * Documents uploaded before the file store kept their bytes under DATA_DIR/files of one instance: move
+ * those still there into the store (idempotent; run at start). Returns how many were moved and how many
+ * files were missing (those documents stay unreadable, as they were on every other instance).
+ */
+export async function adoptLegacyDocumentFiles(
+  db: Db,
+  dataDir: string,
+): Promise<{ moved: number; missing: number }> {
+  let moved = 0;
+  let missing = 0;
+  for (const d of await repo.documentsWithoutStoredFile(db)) {
+    const abs = path.join(dataDir, LEGACY_FILES_SUBDIR, d.storagePath ?? '');
+    if (!d.storagePath || !fs.existsSync(abs)) {
+      missing++;
+      continue;
+    }
+    const pending = await writeFile(db, fs.createReadStream(abs), { maxBytes: Number.MAX_SAFE_INTEGER });
+    try {
+      await db.transaction(async (tx) => {
+        const stored = await commitFile(tx, pending);
+        await repo.setDocumentFile(tx, d.id, stored.id);
+      });
+    } catch (e) {
+      await discardChunks(db, pending.id);
+      throw e;
+    }
+    moved++;
+  }
+  return { moved, missing };
+}
+
+const LEGACY_FILES_SUBDIR = 'files';
 
 function guessMime(name: string): string {
   const ext = path.extname(name).toLowerCase();
@@ -819,13 +929,18 @@ const documentDto = (d: Awaited<ReturnType<typeof repo.listDocuments>>[number]) 
   uploadedAt: d.uploadedAt,
 });
 
-export async function readDocument(db: Db, dataDir: string, user: SessionUser, id: string, docId: string) {
+/** A document's bytes, streamed from the file store: any instance serves it. */
+export async function readDocument(db: Db, user: SessionUser, id: string, docId: string) {
   await visibleScheme(db, user, id);
   const d = await repo.getDocument(db, id, docId);
-  if (!d) throw new AppError('not_found');
-  const abs = path.join(dataDir, FILES_SUBDIR, d.storagePath);
-  if (!fs.existsSync(abs)) throw new AppError('not_found');
-  return { filename: d.filename, mimeType: d.mimeType, data: fs.readFileSync(abs) };
+  const stored = d?.fileId ? await getStoredFile(db, d.fileId) : null;
+  if (!d || !stored) throw new AppError('not_found');
+  return {
+    filename: d.filename,
+    mimeType: d.mimeType,
+    sizeBytes: stored.sizeBytes,
+    stream: readStoredFile(db, stored),
+  };
 }
 
 // ---- milestones, disbursements ----

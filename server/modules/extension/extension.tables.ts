@@ -14,6 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { storedFiles } from '../../platform/file-store.tables';
 import { users } from '../accounts/accounts.tables';
 import { enterprises } from '../enterprises/enterprises.tables';
 
@@ -315,8 +316,13 @@ export const extDocuments = pgTable(
     mimeType: text('mime_type').notNull(),
     sizeBytes: integer('size_bytes').notNull(),
     sha256: text('sha256').notNull(),
-    /** Path relative to DATA_DIR/files (content-addressed by sha256). */
-    storagePath: text('storage_path').notNull(),
+    /** The bytes, in the database's file store (platform/file-store.ts): every instance serves them. */
+    fileId: uuid('file_id').references(() => storedFiles.id),
+    /**
+     * Before the file store: the path under DATA_DIR/files of one instance. Kept for the rows written then,
+     * until `adoptLegacyDocumentFiles` has moved their files into the store (fileId set).
+     */
+    storagePath: text('storage_path'),
     uploadedBy: uuid('uploaded_by'),
     uploadedAt: ts('uploaded_at').notNull().default(sql`now()`),
   },

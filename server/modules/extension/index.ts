@@ -5,15 +5,18 @@ export { seedExtensionPolicy } from './extension.seed';
 export {
   addDisbursement,
   addMilestone,
+  adoptLegacyDocumentFiles,
   applyToCall,
   createCall,
   createPlan,
   createScheme,
+  documentLimits,
   getSchemeDetail,
   getScoreSheet,
   impact,
   putOutcome,
   putScores,
+  readDocument,
   transition,
   uploadDocument,
 } from './extension.service';

@@ -74,7 +74,7 @@ export function statisticsRoutes(app: App, { database, config }: AppContext): vo
         },
       },
       async (req) =>
-        runTracked(req.query.jobId, req.user!.id, async (progress) => {
+        runTracked(req, req.query.jobId, async (progress) => {
           // The catalogue and the weights hold for the whole installation; targets are per area.
           if (kind !== 'targets') requireWholeInstallation(req.scope);
           const upload = await readUpload(req);
@@ -100,7 +100,7 @@ export function statisticsRoutes(app: App, { database, config }: AppContext): vo
       },
     },
     async (req) =>
-      runTracked(req.query.jobId, req.user!.id, async (progress) => {
+      runTracked(req, req.query.jobId, async (progress) => {
         const upload = await readUpload(req);
         return service.importReports(
           db,
