@@ -50,8 +50,12 @@ declare module 'fastify' {
      * (an enterprise user its own, area-bound staff those in their area).
      */
     enterpriseParam?: string;
+    /** Answered even when the server is under pressure (health and readiness checks). */
+    underPressureExempt?: boolean;
   }
   interface FastifyRequest {
+    /** The event loop lags (under-pressure): callers other than staff get 503 once the session is known. */
+    underPressure: boolean;
     user: SessionUser | null;
     sessionId: string | null;
     lang: Lang;
@@ -128,6 +132,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App & { routeTabl
 
   const routeTable: RouteInfo[] = [];
   app.decorate('routeTable', routeTable);
+  app.decorateRequest('underPressure', false);
   app.decorateRequest('user', null);
   app.decorateRequest('sessionId', null);
   app.decorateRequest('lang', 'vi');
@@ -172,6 +177,11 @@ export async function buildApp(opts: BuildAppOptions): Promise<App & { routeTabl
   await app.register(underPressure, {
     maxEventLoopDelay: opts.config.MAX_EVENT_LOOP_DELAY_MS,
     exposeStatusRoute: false,
+    // Shedding waits for the session (onRequest below): staff are still served while anonymous load lags the
+    // event loop, and only callers outside the department get 503.
+    pressureHandler: (req) => {
+      (req as FastifyRequest).underPressure = true;
+    },
   });
   await app.register(swagger, {
     openapi: {
@@ -205,7 +215,12 @@ export async function buildApp(opts: BuildAppOptions): Promise<App & { routeTabl
         if (write && req.headers[CSRF_HEADER] !== s.csrfToken) throw new AppError('auth.csrf');
       }
     }
-    const access = req.routeOptions.config?.access;
+    const config = req.routeOptions.config;
+    if (req.underPressure && !config?.underPressureExempt && !(req.user && isStaff(req.user.role))) {
+      reply.header('retry-after', '10');
+      throw new AppError('server.busy');
+    }
+    const access = config?.access;
     if (!access || access === 'public') return;
     if (!req.user) throw new AppError('auth.required');
     if (access !== 'authenticated' && !access.includes(req.user.role)) throw new AppError('auth.forbidden');
