@@ -6,7 +6,7 @@
  *
  *   staff      --users signed-in users (leader, officers, statistician, admin of the Lạng Sơn demo), each from
  *              its own loopback address, alternating between the two instances page by page; each page is
- *              the API calls the web app makes for it, then a think time of 1–3 s:
+ *              the API calls the web app makes for it, then a think time (--think, 2–8 s by default):
  *                entry      the statistician's entry grid of an enterprise and the product list
  *                dashboard  the dashboard's headline figures and its history
  *                explorer   a year of monthly output by sub-area (the explorer's default table)
@@ -19,7 +19,9 @@
  *
  * Prints throughput, p50/p99 and errors per group, and the staff p99 as a ratio of the baseline's; writes
  * bench/results/load-*.json. Targets: 0 staff errors, staff p99 ≤ 1 s.
- * Usage: tsx bench/load.ts [--users 200] [--anon 50] [--seconds 60]
+ * Also the servers' own CPU per request (from /proc), which a machine shared with other work does not skew
+ * the way it skews latencies. Usage: tsx bench/load.ts [--users 200] [--anon 50] [--seconds 60]
+ * [--think 2000-8000]
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -38,11 +40,16 @@ const { values } = parseArgs({
     users: { type: 'string', default: '200' },
     anon: { type: 'string', default: '50' },
     seconds: { type: 'string', default: '60' },
+    /** A staff user's pause between two pages, in ms: min-max. */
+    think: { type: 'string', default: '2000-8000' },
   },
 });
 const USERS = Math.min(1000, Number(values.users));
 const ANON = Math.min(1000, Number(values.anon));
 const SECONDS = Math.min(600, Number(values.seconds));
+const [THINK_MIN, THINK_MAX] = String(values.think)
+  .split('-')
+  .map((n) => Math.min(60_000, Math.max(0, Number(n)))) as [number, number];
 const REQUEST_TIMEOUT_MS = 30_000;
 const PASSWORD = 'BuocTien-2014';
 type Page = 'entry' | 'dashboard' | 'explorer';
@@ -152,6 +159,16 @@ function startInstance(port: number, databaseUrl: string, demo: boolean): ChildP
   return child;
 }
 
+/** CPU seconds a process has used so far (user + system), from /proc (Linux). */
+function cpuSeconds(pid: number | undefined): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 class Stats {
   readonly ms: number[] = [];
   readonly codes = new Map<number, number>();
@@ -255,11 +272,13 @@ async function main() {
     const staff = { all: new Stats(), entry: new Stats(), dashboard: new Stats(), explorer: new Stats() };
     const anon = new Stats();
     const base = new Stats();
+    const cpu0 = children.map((c) => cpuSeconds(c.pid));
+    const load0 = os.loadavg()[0]!;
     const started = performance.now();
     const deadline = Date.now() + SECONDS * 1000;
 
     const staffLoop = async (u: (typeof users)[number]) => {
-      await sleep(rand() * 3000); // users do not all arrive in the same millisecond
+      await sleep(rand() * THINK_MAX); // users do not all arrive in the same millisecond
       let instance = u.i % 2;
       while (Date.now() < deadline) {
         const name = u.pages[Math.floor(rand() * u.pages.length)]!;
@@ -270,7 +289,7 @@ async function main() {
           staff.all.add(a);
           staff[name].add(a);
         }
-        await sleep(1000 + rand() * 2000);
+        await sleep(THINK_MIN + rand() * (THINK_MAX - THINK_MIN));
       }
     };
     const anonLoop = async (i: number) => {
@@ -303,12 +322,28 @@ async function main() {
       baseLoop(),
     ]);
     const seconds = (performance.now() - started) / 1000;
+    // The servers' own CPU per request: comparable across runs on a machine shared with other work, where
+    // the latencies are not.
+    const cpu = children.map((c, k) => cpuSeconds(c.pid) - cpu0[k]!);
+    const requests = staff.all.ms.length + anon.ms.length + base.ms.length;
     for (const u of users) u.agent.destroy();
 
     const result = {
       machine: `${os.cpus().length} cpu, ${os.cpus()[0]?.model}`,
       at: new Date().toISOString(),
-      setup: { database: 'postgresql', instances: 2, users: USERS, anonymous: ANON, seconds: SECONDS },
+      setup: {
+        database: 'postgresql',
+        instances: 2,
+        users: USERS,
+        anonymous: ANON,
+        seconds: SECONDS,
+        staffThinkMs: [THINK_MIN, THINK_MAX],
+      },
+      machineLoad: { loadAverage1minBefore: load0, loadAverage1minAfter: os.loadavg()[0] },
+      serverCpu: {
+        seconds: cpu.map((c) => Number(c.toFixed(1))),
+        msPerRequest: Number(((1000 * cpu.reduce((a, b) => a + b, 0)) / requests).toFixed(1)),
+      },
       staff: {
         all: staff.all.summary(seconds, [200, 304]),
         entry: staff.entry.summary(seconds, [200, 304]),
@@ -336,6 +371,9 @@ async function main() {
     for (const k of ['entry', 'dashboard', 'explorer'] as const) console.log(line(`  ${k}`, result.staff[k]));
     console.log(line('anonymous', result.anonymous));
     console.log(line('baseline /health', result.baseline));
+    console.log(
+      `servers' CPU: ${result.serverCpu.seconds.join(' + ')} s = ${result.serverCpu.msPerRequest} ms per request; machine load average ${load0.toFixed(1)} → ${os.loadavg()[0]!.toFixed(1)} (${os.cpus().length} cpu)`,
+    );
     console.log(
       `staff p50 = ${result.ratio.staffP50OverBaseline}× baseline p50, p99 = ${result.ratio.staffP99OverBaseline}× baseline p99; targets: 0 staff errors ${result.targets.staffErrors0 ? 'met' : 'MISSED'}, staff p99 ≤ 1 s ${result.targets.staffP99AtMost1s ? 'met' : 'MISSED'}`,
     );

@@ -50,6 +50,9 @@ describe('heavy public reads', () => {
     expect(err.details).toEqual({ count: total, max: MAX });
     expect(err.message).toContain('limit');
     expect(err.message).toContain(String(total));
+    // A refusal is not cached, nor named by an ETag.
+    expect(anon.headers.etag).toBeUndefined();
+    expect(anon.headers['cache-control']).toBe('no-store');
     const vi = await t.anon.inject({ method: 'GET', url: BIG });
     expect(vi.json().error.message).toContain('thu hẹp');
     const exp = await t.anon.inject({ method: 'GET', url: BIG.replace('indicators', 'export') });

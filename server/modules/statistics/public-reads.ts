@@ -95,13 +95,20 @@ export async function heavyRead<T>(
   const version = await inputVersion(ctx.db);
   const etag = etagOf([version, ctx.config.BASE_YEAR, ctx.isPublic, ...ctx.key]);
   if (conditional(req, reply, etag, { public: ctx.isPublic })) return reply.code(304).send();
-  if (!ctx.isPublic) return work();
-  const gate: Gate = publicHeavyGate(ctx.app, ctx.config);
   try {
-    return await gate.run(work);
+    if (!ctx.isPublic) return await work();
+    const gate: Gate = publicHeavyGate(ctx.app, ctx.config);
+    try {
+      return await gate.run(work);
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'server.public_queue_full')
+        reply.header('retry-after', String(gate.retryAfterSeconds));
+      throw e;
+    }
   } catch (e) {
-    if (e instanceof AppError && e.code === 'server.public_queue_full')
-      reply.header('retry-after', String(gate.retryAfterSeconds));
+    // A refusal (413, 429…) is not the answer the ETag names: nobody may keep or revalidate it.
+    reply.removeHeader('etag');
+    reply.header('cache-control', 'no-store');
     throw e;
   }
 }
