@@ -48,6 +48,10 @@ export const ERROR_STATUS = {
   'extension.document_quota_files': 413,
   'server.busy': 503,
   'db.unavailable': 503,
+
+  'server.not_ready': 503,
+  'server.public_queue_full': 429,
+  'statistics.too_many_observations': 413,
   'report.issued': 409,
   'report.no_data': 422,
   internal: 500,

@@ -76,6 +76,12 @@ const vi = {
   'server.busy': 'Hệ thống đang bận, vui lòng thử lại sau ít phút.',
   'db.unavailable':
     'Tạm thời không kết nối được cơ sở dữ liệu; thao tác chưa được thực hiện. Vui lòng thử lại sau ít phút.',
+
+  'server.not_ready': 'Hệ thống chưa sẵn sàng ({{reason}}).',
+  'server.public_queue_full':
+    'Đang có nhiều yêu cầu dữ liệu mở cùng lúc. Vui lòng thử lại sau {{retryAfter}} giây.',
+  'statistics.too_many_observations':
+    'Kết quả có {{count}} số liệu, vượt giới hạn {{max}} số liệu mỗi yêu cầu khi không đăng nhập. Hãy thu hẹp truy vấn (khoảng thời gian ngắn hơn, ít tần suất, chỉ tiêu, ngành hoặc sản phẩm cụ thể, subAreas=false) hoặc lấy từng trang bằng limit (tối đa {{max}}) và offset.',
   'report.issued': 'Báo cáo đã ban hành, không thể sửa. Hãy tạo bản dự thảo mới.',
   'report.no_data': 'Chưa có số liệu sản xuất công nghiệp kỳ {{period}} của địa bàn {{area}}.',
   internal: 'Lỗi hệ thống. Mã yêu cầu: {{requestId}}.',
@@ -205,6 +211,12 @@ const en: Record<MessageCode, string> = {
   'server.busy': 'The system is busy; please try again in a few minutes.',
   'db.unavailable':
     'The database cannot be reached for the moment; nothing was done. Please try again in a few minutes.',
+
+  'server.not_ready': 'The system is not ready ({{reason}}).',
+  'server.public_queue_full':
+    'Too many open-data requests at once. Please try again in {{retryAfter}} seconds.',
+  'statistics.too_many_observations':
+    'The answer has {{count}} observations, more than the {{max}} allowed per request without signing in. Narrow the query (a shorter period, fewer frequencies, named indicators, activities or products, subAreas=false) or fetch it page by page with limit (at most {{max}}) and offset.',
   'report.issued': 'This report has been issued and can no longer be changed. Generate a new draft.',
   'report.no_data': 'No industrial production figures for {{period}} in area {{area}} yet.',
   internal: 'System error. Request id: {{requestId}}.',

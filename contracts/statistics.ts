@@ -206,7 +206,31 @@ export const indicatorQuery = z.object({
 });
 export type IndicatorQuery = z.infer<typeof indicatorQuery>;
 
+/**
+ * Paging over an answer's observations (their order is fixed for one data version). Without signing in an
+ * answer holds at most the server's PUBLIC_MAX_OBSERVATIONS (10 000 by default): a larger one is refused with
+ * 413 `statistics.too_many_observations` unless `limit` asks for one page of it.
+ */
+const paging = {
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(10_000_000)
+    .optional()
+    .describe('Số quan sát tối đa trả về / at most this many observations (a page; ≤ 10 000 without login)'),
+  offset: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(100_000_000)
+    .default(0)
+    .describe('Bỏ qua chừng này quan sát đầu / skip this many observations (next page: offset + limit)'),
+};
+export const indicatorPageQuery = indicatorQuery.extend(paging);
+
 export const exportQuery = indicatorQuery.extend({
+  ...paging,
   format: z.enum(['sdmx-csv', 'csv', 'json', 'xlsx']).default('sdmx-csv'),
 });
 
@@ -230,6 +254,8 @@ export const indicatorResult = z.object({
   productsWithoutPrice: z.array(z.string()),
   productsWithoutBase: z.array(z.string()),
   observations: z.array(observation),
+  /** Present when the answer was paged (limit/offset): which slice of how many observations this is. */
+  page: z.object({ offset: z.number().int(), limit: z.number().int(), total: z.number().int() }).optional(),
 });
 export type IndicatorResult = z.infer<typeof indicatorResult>;
 

@@ -7,11 +7,13 @@ import { dashboardRoutes } from './modules/publishing/dashboard.routes';
 import { enterpriseOutputByYear, statisticsRoutes } from './modules/statistics';
 import type { Config } from './platform/config';
 import type { Database } from './platform/db';
+import { healthRoutes } from './platform/health';
 import { buildApp, type ModulePlugin } from './platform/http';
 import { jobRoutes } from './platform/jobs';
 
 /** Every module's routes, in one list: adding a module means adding it here. */
 export const MODULES: ModulePlugin[] = [
+  healthRoutes,
   jobRoutes,
   accountsRoutes,
   areasRoutes,

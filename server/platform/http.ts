@@ -27,7 +27,7 @@ import {
 import type { SessionUser } from '../../contracts/auth';
 import type { ErrorBody, Issue } from '../../contracts/errors';
 import { type Lang, pickLang, translate } from '../../contracts/messages';
-import type { Access } from '../../contracts/roles';
+import { type Access, isStaff } from '../../contracts/roles';
 import type { Actor } from './audit';
 import type { Config } from './config';
 import { type Database, isConnectionError } from './db';
@@ -57,8 +57,12 @@ declare module 'fastify' {
      * lends it no authority, so it needs no CSRF token; the handler ends that older session.
      */
     opensSession?: boolean;
+    /** Answered even when the server is under pressure (health and readiness checks). */
+    underPressureExempt?: boolean;
   }
   interface FastifyRequest {
+    /** The event loop lags (under-pressure): callers other than staff get 503 once the session is known. */
+    underPressure: boolean;
     user: SessionUser | null;
     sessionId: string | null;
     lang: Lang;
@@ -139,6 +143,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App & { routeTabl
 
   const routeTable: RouteInfo[] = [];
   app.decorate('routeTable', routeTable);
+  app.decorateRequest('underPressure', false);
   app.decorateRequest('user', null);
   app.decorateRequest('sessionId', null);
   app.decorateRequest('lang', 'vi');
@@ -185,6 +190,11 @@ export async function buildApp(opts: BuildAppOptions): Promise<App & { routeTabl
   await app.register(underPressure, {
     maxEventLoopDelay: opts.config.MAX_EVENT_LOOP_DELAY_MS,
     exposeStatusRoute: false,
+    // Shedding waits for the session (onRequest below): staff are still served while anonymous load lags the
+    // event loop, and only callers outside the department get 503.
+    pressureHandler: (req) => {
+      (req as FastifyRequest).underPressure = true;
+    },
   });
   await app.register(swagger, {
     openapi: {
@@ -220,7 +230,12 @@ export async function buildApp(opts: BuildAppOptions): Promise<App & { routeTabl
       }
     }
     req.scope = req.user ? await opts.guards.scopeOf(req.user) : EMPTY_SCOPE;
-    const access = req.routeOptions.config?.access;
+    const config = req.routeOptions.config;
+    if (req.underPressure && !config?.underPressureExempt && !(req.user && isStaff(req.user.role))) {
+      reply.header('retry-after', '10');
+      throw new AppError('server.busy');
+    }
+    const access = config?.access;
     if (!access || access === 'public') return;
     if (!req.user) throw new AppError('auth.required');
     if (access !== 'authenticated' && !access.includes(req.user.role)) throw new AppError('auth.forbidden');

@@ -8,7 +8,7 @@ import {
   entryResult,
   exportQuery,
   gridQuery,
-  indicatorQuery,
+  indicatorPageQuery,
   indicatorResult,
   periodDto,
   periodListQuery,
@@ -33,11 +33,30 @@ import { coversArea, requireArea, requireWholeInstallation } from '../../platfor
 import { annualReport as computeAnnualReport } from './annual-report';
 import { render } from './export';
 import { ymOf } from './period';
+import { cachedIndicators, heavyRead, pageHeaders, pageOf, splitPaging } from './public-reads';
 import * as service from './statistics.service';
 
 const STATISTICIANS = ['admin', 'statistician'] as const;
 const ENTRY = ['admin', 'statistician', 'enterprise'] as const;
 const PERIOD_MOVERS = ['admin', 'statistician', 'leader'] as const;
+/**
+ * The heavy open reads, per address, for callers outside the department (staff are not counted): a person
+ * exploring clicks far less than this; a script gets 429 with Retry-After and should page or slow down.
+ */
+const PUBLIC_HEAVY_LIMIT = {
+  max: 30,
+  timeWindow: '1 minute',
+  allowList: (req: { user: { role: Parameters<typeof isStaff>[0] } | null }) =>
+    Boolean(req.user && isStaff(req.user.role)),
+} as const;
+const HEAVY_READ_DOC = [
+  'Outside the department (no login, enterprise, bank): published periods only; 30 requests a minute per',
+  'address (429 + Retry-After); at most PUBLIC_MAX_OBSERVATIONS (10 000 by default) observations per answer —',
+  'a larger one is refused with 413 `statistics.too_many_observations` unless paged with `limit` (≤ that',
+  'maximum) and `offset`; the total is in `page.total` (JSON) and the `x-total-count` header, the next page in',
+  'the `link` header (rel="next"). Answers carry an ETag (If-None-Match → 304) and Cache-Control; a full line',
+  'of heavy reads answers 429 `server.public_queue_full`.',
+].join(' ');
 const importResultWithWarnings = importResult.extend({ warnings: z.number().int().optional() });
 
 export function statisticsRoutes(app: App, { database, config }: AppContext): void {
@@ -241,19 +260,28 @@ export function statisticsRoutes(app: App, { database, config }: AppContext): vo
   app.get(
     '/api/statistics/indicators',
     {
-      config: { access: 'public' },
+      config: { access: 'public', rateLimit: PUBLIC_HEAVY_LIMIT },
       schema: {
         tags: ['statistics'],
         summary: 'Chỉ tiêu thống kê / indicators (published periods only outside the department)',
-        querystring: indicatorQuery,
+        description: HEAVY_READ_DOC,
+        querystring: indicatorPageQuery,
         response: { 200: indicatorResult },
       },
     },
-    async (req) =>
-      service.computeIndicators(db, req.query, {
-        baseYearDefault: config.BASE_YEAR,
-        embargo: embargo(req, req.query.area),
-      }),
+    async (req, reply) => {
+      const { q, page } = splitPaging(req.query);
+      const isPublic = embargo(req, q.area);
+      return heavyRead(req, reply, { db, config, app, isPublic, key: ['indicators', q, page] }, async () => {
+        const result = await cachedIndicators(db, q, {
+          baseYearDefault: config.BASE_YEAR,
+          embargo: isPublic,
+        });
+        const out = pageOf(result, page, isPublic ? config.PUBLIC_MAX_OBSERVATIONS : null);
+        pageHeaders(reply, req, out);
+        return out;
+      });
+    },
   );
 
   app.get(
@@ -276,28 +304,41 @@ export function statisticsRoutes(app: App, { database, config }: AppContext): vo
   app.get(
     '/api/statistics/export',
     {
-      config: { access: 'public' },
+      config: { access: 'public', rateLimit: PUBLIC_HEAVY_LIMIT },
       schema: {
         tags: ['statistics'],
         summary: 'Xuất dữ liệu mở / open-data export (SDMX-CSV, CSV, JSON, XLSX)',
+        description: HEAVY_READ_DOC,
         querystring: exportQuery,
       },
     },
     async (req, reply) => {
-      const result = await service.computeIndicators(db, req.query, {
-        baseYearDefault: config.BASE_YEAR,
-        embargo: embargo(req, req.query.area),
-      });
-      const out = await render(result, req.query.format);
-      // The products left out (statistics.md §2–§3) travel in headers too, for the CSV formats that have no
-      // place for them (product codes are ASCII).
-      return reply
-        .header('content-type', out.contentType)
-        .header('content-disposition', `attachment; filename="indicators-${req.query.area}.${out.ext}"`)
-        .header('x-base-year', String(result.baseYear))
-        .header('x-products-without-price', result.productsWithoutPrice.join(' '))
-        .header('x-products-without-base', result.productsWithoutBase.join(' '))
-        .send(out.body);
+      const { q: withFormat, page } = splitPaging(req.query);
+      const { format, ...q } = withFormat;
+      const isPublic = embargo(req, q.area);
+      return heavyRead(
+        req,
+        reply,
+        { db, config, app, isPublic, key: ['export', format, q, page] },
+        async () => {
+          const full = await cachedIndicators(db, q, {
+            baseYearDefault: config.BASE_YEAR,
+            embargo: isPublic,
+          });
+          const result = pageOf(full, page, isPublic ? config.PUBLIC_MAX_OBSERVATIONS : null);
+          const out = await render(result, format);
+          pageHeaders(reply, req, result);
+          // The products left out (statistics.md §2–§3) travel in headers too, for the CSV formats that have
+          // no place for them (product codes are ASCII).
+          return reply
+            .header('content-type', out.contentType)
+            .header('content-disposition', `attachment; filename="indicators-${q.area}.${out.ext}"`)
+            .header('x-base-year', String(result.baseYear))
+            .header('x-products-without-price', result.productsWithoutPrice.join(' '))
+            .header('x-products-without-base', result.productsWithoutBase.join(' '))
+            .send(out.body);
+        },
+      );
     },
   );
 

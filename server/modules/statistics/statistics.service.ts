@@ -42,6 +42,8 @@ import {
   type Scope,
 } from '../../platform/scope';
 import { scopeOf } from '../accounts';
+
+import { inTurns, nextTurn, validateRowsInTurns } from '../../platform/turns';
 import { findAreas, LANG_SON_COMMUNE_ORIGIN, listAreas, subtreeCodes } from '../areas';
 import { findByTaxCodes } from '../enterprises';
 import { toMicro } from './decimal';
@@ -520,17 +522,21 @@ const unknownEnterprise = (row: number, code: string): Issue =>
 
 /** Import reports.csv / .xlsx: all or nothing; a row for a known key is a revision; unchanged rows change nothing. */
 export async function importReports(
-  db: Db,
+  database: Db,
   actor: Actor,
   user: SessionUser | null,
   table: Table,
   progress: Progress = () => {},
   opts: ReportImportOptions = {},
 ) {
+  // Hundreds of thousands of rows: in turns of the event loop, so that other requests are served meanwhile.
+  const db = inTurns(database);
   progress('validating', 0, table.rows.length);
   const colIssues = checkColumns(table, REPORT_COLUMNS);
   if (colIssues.length) rejectRows(colIssues);
-  const { valid, issues } = validateRows(table, reportRow, (d, t) => progress('validating', d, t));
+  const { valid, issues } = await validateRowsInTurns(table, reportRow, (d, t) =>
+    progress('validating', d, t),
+  );
   issues.push(...duplicateKeys(valid, (v) => `${v.tax_code}|${v.period}|${v.product_code}`, 'product_code'));
   const products = await loadProducts(db);
   const enterprises = new Map(
@@ -599,6 +605,7 @@ export async function importReports(
         comment: v.comment,
       });
   }
+  await nextTurn();
   const checked = await checkCandidates(db, list, {
     reason: opts.reason ?? null,
     staff: !user || isStaff(user.role),
