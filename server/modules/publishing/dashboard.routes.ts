@@ -7,6 +7,7 @@ import {
 } from '../../../contracts/dashboard';
 import { isStaff, STAFF_ROLES } from '../../../contracts/roles';
 import type { App, AppContext } from '../../platform/http';
+import { withHomeArea } from '../areas';
 import { dashboard, dashboardHistory, tableToXlsx } from './dashboard';
 
 /** Outside the department the dashboard shows published months only; it is rate-limited like open data. */
@@ -27,7 +28,7 @@ export function dashboardRoutes(app: App, { database, config }: AppContext): voi
       },
     },
     async (req) =>
-      dashboard(db, req.query, {
+      dashboard(db, await withHomeArea(db, req.query), {
         baseYear: config.BASE_YEAR,
         embargo: !req.user || !isStaff(req.user.role),
       }),
@@ -46,7 +47,7 @@ export function dashboardRoutes(app: App, { database, config }: AppContext): voi
       },
     },
     async (req) =>
-      dashboardHistory(db, req.query, {
+      dashboardHistory(db, await withHomeArea(db, req.query), {
         baseYear: config.BASE_YEAR,
         embargo: !req.user || !isStaff(req.user.role),
       }),

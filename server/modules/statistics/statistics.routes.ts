@@ -28,6 +28,7 @@ import {
 import { readTable } from '../../platform/files';
 import { type App, type AppContext, readUpload } from '../../platform/http';
 import { runTracked } from '../../platform/jobs';
+import { withHomeArea } from '../areas';
 import { annualReport as computeAnnualReport } from './annual-report';
 import { render } from './export';
 import { ymOf } from './period';
@@ -217,7 +218,8 @@ export function statisticsRoutes(app: App, { database, config }: AppContext): vo
       config: { access: STAFF_ROLES },
       schema: { tags: ['statistics'], querystring: reportingQuery, response: { 200: reportingDto } },
     },
-    async (req) => service.reportingStatus(db, req.query.area, ymOf(req.query.period)),
+    async (req) =>
+      service.reportingStatus(db, (await withHomeArea(db, req.query)).area, ymOf(req.query.period)),
   );
 
   const embargo = (req: { user: { role: Parameters<typeof isStaff>[0] } | null }) =>
@@ -235,7 +237,10 @@ export function statisticsRoutes(app: App, { database, config }: AppContext): vo
       },
     },
     async (req) =>
-      service.computeIndicators(db, req.query, { baseYearDefault: config.BASE_YEAR, embargo: embargo(req) }),
+      service.computeIndicators(db, await withHomeArea(db, req.query), {
+        baseYearDefault: config.BASE_YEAR,
+        embargo: embargo(req),
+      }),
   );
 
   app.get(
@@ -249,7 +254,8 @@ export function statisticsRoutes(app: App, { database, config }: AppContext): vo
         response: { 200: annualReport },
       },
     },
-    async (req) => computeAnnualReport(db, req.query, { baseYearDefault: config.BASE_YEAR }),
+    async (req) =>
+      computeAnnualReport(db, await withHomeArea(db, req.query), { baseYearDefault: config.BASE_YEAR }),
   );
 
   app.get(
@@ -263,7 +269,8 @@ export function statisticsRoutes(app: App, { database, config }: AppContext): vo
       },
     },
     async (req, reply) => {
-      const result = await service.computeIndicators(db, req.query, {
+      const query = await withHomeArea(db, req.query);
+      const result = await service.computeIndicators(db, query, {
         baseYearDefault: config.BASE_YEAR,
         embargo: embargo(req),
       });
@@ -272,7 +279,7 @@ export function statisticsRoutes(app: App, { database, config }: AppContext): vo
       // place for them (product codes are ASCII).
       return reply
         .header('content-type', out.contentType)
-        .header('content-disposition', `attachment; filename="indicators-${req.query.area}.${out.ext}"`)
+        .header('content-disposition', `attachment; filename="indicators-${query.area}.${out.ext}"`)
         .header('x-base-year', String(result.baseYear))
         .header('x-products-without-price', result.productsWithoutPrice.join(' '))
         .header('x-products-without-base', result.productsWithoutBase.join(' '))
@@ -291,6 +298,6 @@ export function statisticsRoutes(app: App, { database, config }: AppContext): vo
         response: { 200: traceResult },
       },
     },
-    async (req) => service.traceFigure(db, req.query),
+    async (req) => service.traceFigure(db, await withHomeArea(db, req.query)),
   );
 }
