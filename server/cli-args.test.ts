@@ -62,6 +62,7 @@ describe('buoctien command line (no database, no server)', () => {
   it('a value-taking option without its value is said, not swallowed', () => {
     expect(usageError(['user', 'add', '--email', '--name', 'X'])).toContain('Option --email needs a value.');
     expect(usageError(['user', 'disable', '--email'])).toContain('Option --email needs a value.');
+    expect(usageError(['migrate', '--lang', 'fr'])).toContain('Invalid --lang: expected vi | en.');
     expect(usageError(['export', 'indicators', '--no-imputation=yes'])).toContain(
       'Option --no-imputation takes no value.',
     );

@@ -4,7 +4,7 @@
  * server; server/cli.ts loads the commands (server/cli-commands.ts) only once the line is valid.
  */
 import { parseArgs } from 'node:util';
-import { type Lang, translate } from '../contracts/messages';
+import { LANGS, type Lang, translate } from '../contracts/messages';
 import { ROLES, type Role } from '../contracts/roles';
 import type { IndicatorQuery } from '../contracts/statistics';
 
@@ -265,6 +265,8 @@ export function parseCommandLine(argv: string[], lang: Lang): CommandLine {
         throw new UsageError('cli.option_value_missing', { option }, [], spec?.usage ?? null);
     } else if (t.inlineValue) throw new UsageError('cli.option_takes_no_value', { option });
   }
+  if (typeof values.lang === 'string' && !(LANGS as readonly string[]).includes(values.lang))
+    throw new UsageError('cli.invalid_value', { option: '--lang', expected: LANGS.join(' | ') });
   if (spec?.subs && !spec.subs.includes(sub ?? ''))
     throw new UsageError(
       'cli.unknown_subcommand',
