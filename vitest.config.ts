@@ -10,6 +10,15 @@ import { defineConfig } from 'vitest/config';
  * Run one with `npx vitest run --project db-pglite`; `npm test` runs them all in order (scripts/test.mjs).
  */
 const DB_TESTS = ['**/*.db.test.ts'];
+/**
+ * Time limits are only a safety net against a test that hangs (CI has 90 minutes for everything): the
+ * machines have 2 cores shared by several runs, where a DOCX or a migration can take many times its usual
+ * time, so no limit here is near a test's normal duration. Tests set no smaller limit of their own.
+ */
+const TEST_TIMEOUT = 600_000;
+const HOOK_TIMEOUT = 900_000;
+// expect.poll waits for the page to settle: 1 s by default, far too short on a busy machine.
+const POLL = { timeout: 120_000, interval: 100 };
 const IGNORED = ['**/node_modules/**', '**/dist/**', 'data/**', '.git/**'];
 
 const dbProject = (name: string, kind: 'pglite' | 'postgres') => ({
@@ -20,8 +29,8 @@ const dbProject = (name: string, kind: 'pglite' | 'postgres') => ({
     exclude: IGNORED,
     env: { BT_TEST_DB: kind },
     globalSetup: ['server/test/global-setup.ts'],
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    testTimeout: TEST_TIMEOUT,
+    hookTimeout: HOOK_TIMEOUT,
   },
 });
 
@@ -39,7 +48,8 @@ export default defineConfig({
           name: 'unit',
           include: ['**/*.test.ts'],
           exclude: [...IGNORED, ...DB_TESTS, 'e2e/**'],
-          testTimeout: 20_000,
+          testTimeout: TEST_TIMEOUT,
+          hookTimeout: HOOK_TIMEOUT,
         },
       },
       dbProject('db-pglite', 'pglite'),
@@ -52,11 +62,9 @@ export default defineConfig({
           exclude: IGNORED,
           // Builds web/dist if missing, starts the real server with the demo on a free port, stops it.
           globalSetup: ['e2e/global-setup.ts'],
-          testTimeout: 120_000,
-          hookTimeout: 180_000,
-          // A page answers when it answers: a busy machine must not fail a poll that would succeed
-          // (vitest's default gives expect.poll one second).
-          expect: { poll: { timeout: 30_000 } },
+          testTimeout: TEST_TIMEOUT,
+          hookTimeout: HOOK_TIMEOUT,
+          expect: { poll: POLL },
           // One browser at a time on 2 cores.
           maxWorkers: 1,
           fileParallelism: false,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { figure } from './publishing';
-import { monthText } from './statistics';
+import { areaParam, monthText } from './statistics';
 
 /**
  * The dashboard's one call: headline figures of a month and its year-to-date for an area, key products,
@@ -9,11 +9,11 @@ import { monthText } from './statistics';
  */
 
 export const dashboardQuery = z.object({
-  area: z.string().min(1).max(20).default('20'),
+  area: areaParam,
   /** `YYYY-MM`; the latest month with data (published, outside the department) when absent. */
   period: monthText.optional(),
 });
-export type DashboardQuery = z.infer<typeof dashboardQuery>;
+export type DashboardQuery = z.infer<typeof dashboardQuery> & { area: string };
 
 const bilingual = z.object({ vi: z.string(), en: z.string().nullable() });
 
@@ -66,7 +66,7 @@ export const dashboardDto = z.object({
 export type DashboardDto = z.infer<typeof dashboardDto>;
 
 export const dashboardHistoryQuery = z.object({
-  area: z.string().min(1).max(20).default('20'),
+  area: areaParam,
   period: monthText,
 });
 

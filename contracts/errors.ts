@@ -54,6 +54,8 @@ export const ERROR_STATUS = {
   'statistics.too_many_observations': 413,
   'report.issued': 409,
   'report.no_data': 422,
+  /** The server has no Chromium to print DOCX/PDF reports with (an installation problem). */
+  'report.chromium_missing': 503,
   internal: 500,
 } as const;
 

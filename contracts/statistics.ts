@@ -184,8 +184,19 @@ const csvList = <O>(item: z.ZodType<O, string>) =>
     )
     .pipe(z.array(item).max(200));
 
+/**
+ * An area code in a query string. Absent: the installation's own area (the top province of the areas
+ * loaded, GET /api/areas/home), resolved by the server at request time, never a code written here.
+ */
+export const areaParam = z
+  .string()
+  .min(1)
+  .max(20)
+  .optional()
+  .describe("Mã địa bàn; mặc định: địa bàn của hệ thống / area code; default: the installation's own area");
+
 export const indicatorQuery = z.object({
-  area: z.string().min(1).max(20).default('20'),
+  area: areaParam,
   from: monthText,
   to: monthText,
   freq: csvList(z.enum(FREQS)).default(['A']),
@@ -204,7 +215,8 @@ export const indicatorQuery = z.object({
     .default('true')
     .transform((v) => v === 'true'),
 });
-export type IndicatorQuery = z.infer<typeof indicatorQuery>;
+/** A query whose area is known (the server fills in its own area when the request names none). */
+export type IndicatorQuery = z.infer<typeof indicatorQuery> & { area: string };
 
 /**
  * Paging over an answer's observations (their order is fixed for one data version). Without signing in an
@@ -260,7 +272,7 @@ export const indicatorResult = z.object({
 export type IndicatorResult = z.infer<typeof indicatorResult>;
 
 export const traceQuery = z.object({
-  area: z.string().min(1).max(20).default('20'),
+  area: areaParam,
   period: z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4]|-YTD-(0[1-9]|1[0-2]))?$/, {
     message: 'issue.period',
   }),
@@ -306,7 +318,7 @@ export const reportIdParams = z.object({ reportId: z.string().regex(/^\d{1,18}$/
 
 export const reportingQuery = z.object({
   period: monthText,
-  area: z.string().min(1).max(20).default('20'),
+  area: areaParam,
 });
 export const reportingDto = z.object({
   period: z.string(),
@@ -320,7 +332,7 @@ export const reportingDto = z.object({
 
 /** The annual report: every §2 figure of a year by month and for the year, by area, section and product, with YoY. */
 export const annualReportQuery = z.object({
-  area: z.string().min(1).max(20).default('20'),
+  area: areaParam,
   year: z.coerce.number().int().min(1990).max(2100),
   baseYear: z.coerce.number().int().min(1990).max(2100).optional(),
   imputation: z
@@ -332,7 +344,7 @@ export const annualReportQuery = z.object({
     .default('true')
     .transform((v) => v === 'true'),
 });
-export type AnnualReportQuery = z.infer<typeof annualReportQuery>;
+export type AnnualReportQuery = z.infer<typeof annualReportQuery> & { area: string };
 export const annualReportRow = z.object({
   area: z.string(),
   freq: z.enum(['M', 'A']),

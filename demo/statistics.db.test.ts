@@ -28,7 +28,7 @@ describe('Lạng Sơn demo statistics reproduce the article', () => {
       { baseYearDefault: 2010, embargo: false },
     );
     obs = r.observations;
-  }, 240_000);
+  });
   afterAll(() => t.close());
 
   it('2014: GO_CONST 3,586 billion VND, +14.15%', () => {

@@ -35,6 +35,9 @@ export async function openBrowser(
     locale: opts.locale ?? 'vi-VN',
     timezoneId: 'Asia/Ho_Chi_Minh',
   });
+  // Playwright waits 30 s by default for an element or a navigation: too short on a busy 2-core machine.
+  context.setDefaultTimeout(120_000);
+  context.setDefaultNavigationTimeout(120_000);
   const page = context.pages()[0] ?? (await context.newPage());
   return {
     context,

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { openBrowser } from './browser';
 import { signIn, watchErrors } from './helpers';
 
@@ -13,10 +13,14 @@ import { signIn, watchErrors } from './helpers';
  * (extension-*.png); otherwise to a temp dir.
  */
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const OUT =
-  process.env.BT_SCREENSHOTS === '1'
-    ? path.join(ROOT, 'docs/screenshots')
-    : fs.mkdtempSync(path.join(os.tmpdir(), 'bt-ext-shots-'));
+const KEEP = process.env.BT_SCREENSHOTS === '1';
+const OUT = KEEP
+  ? path.join(ROOT, 'docs/screenshots')
+  : fs.mkdtempSync(path.join(os.tmpdir(), 'bt-ext-shots-'));
+// The temp dir goes when the file is done (pass or fail); docs/screenshots/ stays.
+afterAll(() => {
+  if (!KEEP) fs.rmSync(OUT, { recursive: true, force: true });
+});
 const baseUrl = inject('baseUrl');
 
 const VIEWPORTS = [

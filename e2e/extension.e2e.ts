@@ -56,7 +56,7 @@ describe('extension journey (issue #5)', () => {
     if (fields.date) await next.getByRole('textbox', { name: 'Ngày' }).fill(fields.date);
     if (fields.amount) await next.getByRole('textbox', { name: 'Số tiền (đồng)' }).fill(fields.amount);
     try {
-      await next.getByRole('button', { name: button }).click({ timeout: 15_000 });
+      await next.getByRole('button', { name: button }).click();
     } catch (e) {
       if (process.env.BT_E2E_DEBUG) await page.screenshot({ path: '/tmp/ext-fail.png', fullPage: true });
       throw e;

@@ -73,7 +73,7 @@ describe('publishing journeys (issue #4)', () => {
     await page.goto(shareUrl);
     await page.getByText('Góc nhìn “GTSX theo ngành và huyện”').waitFor();
     await expect
-      .poll(() => pivot.getByRole('row').nth(1).getByRole('cell').allInnerTexts(), { timeout: 30_000 })
+      .poll(() => pivot.getByRole('row').nth(1).getByRole('cell').allInnerTexts())
       .toEqual(firstCells);
 
     const [download] = await Promise.all([

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openBrowser } from './browser';
 import { DEMO_PASSWORD, signIn, watchErrors } from './helpers';
 
@@ -13,10 +13,12 @@ import { DEMO_PASSWORD, signIn, watchErrors } from './helpers';
  * so that `npm test` still walks every screen at both widths without touching the tree.
  */
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const OUT =
-  process.env.BT_SCREENSHOTS === '1'
-    ? path.join(ROOT, 'docs/screenshots')
-    : fs.mkdtempSync(path.join(os.tmpdir(), 'bt-shots-'));
+const KEEP = process.env.BT_SCREENSHOTS === '1';
+const OUT = KEEP ? path.join(ROOT, 'docs/screenshots') : fs.mkdtempSync(path.join(os.tmpdir(), 'bt-shots-'));
+// The temp dir goes when the file is done (pass or fail); docs/screenshots/ stays.
+afterAll(() => {
+  if (!KEEP) fs.rmSync(OUT, { recursive: true, force: true });
+});
 const baseUrl = inject('baseUrl');
 const htId = inject('htId');
 

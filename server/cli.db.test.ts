@@ -22,7 +22,6 @@ function cli(args: string[], env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [BIN, ...args, ...target], {
     cwd: dir,
     encoding: 'utf8',
-    timeout: 120_000,
     env: { ...process.env, DATABASE_URL: '', DATA_DIR: '', LOG_LEVEL: 'silent', NO_COLOR: '1', ...env },
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
@@ -59,8 +58,8 @@ const code = (p: string) => {
   }
 };
 
-// Every command opens (and on PGlite, boots) the database: seconds each, so generous timeouts.
-describe('buoctien CLI', { timeout: 300_000 }, () => {
+// Every command opens (and on PGlite, boots) the database: seconds each (the config's limits are generous).
+describe('buoctien CLI', () => {
   it('--help lists the commands', () => {
     const r = cli(['--help']);
     expect(r.code).toBe(0);
@@ -302,7 +301,6 @@ describe('buoctien CLI', { timeout: 300_000 }, () => {
       const r = spawnSync(process.execPath, [BIN, 'serve', '--data-dir', path.join(dir, 'serve')], {
         cwd: dir,
         encoding: 'utf8',
-        timeout: 60_000,
         env: { ...process.env, DATABASE_URL: '', ...env },
       });
       const key = Object.keys(env)[0]!;
@@ -317,7 +315,86 @@ describe('buoctien CLI', { timeout: 300_000 }, () => {
   it('an unknown command or option exits 2', () => {
     expect(cli(['frobnicate']).code).toBe(2);
     const r = cli(['migrate', '--no-such-option']);
-    expect(r.code).not.toBe(0);
+    expect(r.code).toBe(2);
     expect(r.err).not.toMatch(/\n\s+at /);
+  });
+
+  it('usage errors: translated, exit 2, the nearest valid option suggested, subcommands listed', () => {
+    const typo = cli(['user', 'add', '--emial', 'a@b.vn', '--name', 'A', '--role', 'officer']);
+    expect(typo.code).toBe(2);
+    expect(typo.err).toContain('Lỗi: Không có tùy chọn --emial. Có phải ý bạn là --email?');
+    expect(typo.err).not.toMatch(/ERR_PARSE_ARGS|To specify a positional argument/);
+    const en = cli(['user', 'add', '--emial', 'a@b.vn', '--lang', 'en']);
+    expect(en.code).toBe(2);
+    expect(en.err).toContain('Error: Unknown option --emial. Did you mean --email?');
+    const alone = cli(['user']);
+    expect(alone.code).toBe(2);
+    expect(alone.err).toContain('Lệnh "user" cần một trong: add | set-password | disable.');
+    expect(alone.err).not.toContain('--email.');
+    const help = cli(['--help']);
+    expect(help.out).toContain('serve [--port N]');
+  });
+
+  it('export indicators: progress on stderr; XLSX is never written to the terminal (as export schemes)', () => {
+    const r = cli([
+      'export',
+      'indicators',
+      '--from',
+      '2014-01',
+      '--to',
+      '2014-01',
+      '--freq',
+      'M',
+      '--lang',
+      'en',
+    ]);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toMatch(/export indicators \[1\/3\] opening the database…/);
+    expect(r.err).toMatch(/export indicators \[2\/3\] computing the indicators…/);
+    expect(r.err).toMatch(/export indicators \[3\/3\] writing the file…/);
+    expect(r.err).toMatch(/export indicators done \(\d+\.\d s\)/);
+    for (const args of [
+      ['export', 'indicators', '--from', '2014-01', '--to', '2014-01', '--format', 'xlsx'],
+      ['export', 'schemes', '--year', '2014', '--format', 'xlsx'],
+    ]) {
+      const x = cli(args);
+      expect(x.code, x.err).toBe(2);
+      expect(x.out).toBe('');
+      expect(x.err).toContain('--format xlsx tạo tệp nhị phân: cần --out FILE');
+    }
+    const out = path.join(dir, 'indicators.xlsx');
+    const ok = cli([
+      'export',
+      'indicators',
+      '--from',
+      '2014-01',
+      '--to',
+      '2014-01',
+      '--format',
+      'xlsx',
+      '--out',
+      out,
+    ]);
+    expect(ok.code, ok.err).toBe(0);
+    expect(fs.readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('report industry without Chromium: one clear line before any work, nothing left in the temp dir', () => {
+    const tmp = fs.mkdtempSync(path.join(dir, 'tmp-'));
+    for (const format of ['docx', 'pdf']) {
+      const r = cli(
+        ['report', 'industry', '--year', '2014', '--format', format, '--out', path.join(dir, `r.${format}`)],
+        { CHROMIUM_PATH: path.join(dir, 'no-chromium'), TMPDIR: tmp },
+      );
+      expect(r.code).toBe(1);
+      expect(r.err.trim().split('\n')).toHaveLength(1);
+      expect(r.err).toContain('cần trình duyệt Chromium');
+      expect(r.err).toContain('apt-get install chromium');
+      // Said before the database is opened: no progress line.
+      expect(r.err).not.toContain('[1/3]');
+    }
+    // (tsx keeps its compile cache there: not ours.)
+    expect(fs.readdirSync(tmp).filter((f) => !f.startsWith('tsx-'))).toEqual([]);
+    expect(fs.existsSync(path.join(dir, 'r.docx'))).toBe(false);
   });
 });

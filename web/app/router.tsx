@@ -10,7 +10,7 @@ import {
 } from '@tanstack/react-router';
 import { coverageQuery, statsApi } from '../features/dashboard/stats-api';
 import { parseEnterpriseSearch } from '../features/enterprises/search';
-import { homeAreaQuery, meQuery } from '../lib/session';
+import { describeDepartment, homeAreaQuery, meQuery } from '../lib/session';
 import { NotFoundPage, RouteError } from './status-pages';
 
 interface RouterContext {
@@ -19,7 +19,8 @@ interface RouterContext {
 
 const rootRoute = createRootRouteWithContext<RouterContext>()({
   // Every page, signed in or not, names the installation's own area and opens on it.
-  beforeLoad: ({ context }) => context.queryClient.ensureQueryData(homeAreaQuery),
+  beforeLoad: async ({ context }) =>
+    describeDepartment(await context.queryClient.ensureQueryData(homeAreaQuery)),
   component: Outlet,
   notFoundComponent: NotFoundPage,
 });

@@ -36,6 +36,14 @@ export const demoDataQuery = queryOptions({
   staleTime: Number.POSITIVE_INFINITY,
 });
 
+/** The page's description names the department of the installation's own area (index.html names none). */
+export function describeDepartment(area: { name: string; nameEn: string | null } | null | undefined): void {
+  if (!area) return;
+  document
+    .querySelector('meta[name="description"]')
+    ?.setAttribute('content', `Bước Tiến — Sở Công Thương ${departmentPlace(area, 'vi')}`);
+}
+
 /** Its code ('' before any area is loaded). */
 export function useHomeArea(): string {
   return useQuery(homeAreaQuery).data?.code ?? '';

@@ -183,3 +183,11 @@ export async function homeAreaCode(db: Db): Promise<string> {
   if (!home) throw new AppError('area.none');
   return home.code;
 }
+
+/** A query with its area: the one it names, else the installation's own, read at request time. */
+export async function withHomeArea<T extends { area?: string | undefined }>(
+  db: Db,
+  q: T,
+): Promise<T & { area: string }> {
+  return { ...q, area: q.area ?? (await homeAreaCode(db)) };
+}

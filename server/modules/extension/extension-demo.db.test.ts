@@ -24,7 +24,7 @@ describe('extension demo: the seed article’s six schemes and H&T', () => {
         (await officer.inject({ method: 'GET', url: `/api/extension/schemes/${s.id}` })).json(),
       ),
     );
-  }, 180_000);
+  });
   afterAll(() => t?.close());
 
   it('six schemes completed in 2014 for six manufacturing enterprises, national and local', async () => {

@@ -13,7 +13,7 @@ describe('dashboard on the demo data', () => {
     t = await createTestContext();
     await loadDemo(t.database);
     leader = await t.loginAs({ role: 'leader' });
-  }, 300_000);
+  });
   afterAll(() => t?.close());
 
   it('gives December 2014 year-to-date = the year: 3.586 bn VND, +14.15%, with each figure’s query', async () => {

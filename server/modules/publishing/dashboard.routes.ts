@@ -9,6 +9,8 @@ import {
 import { isStaff, STAFF_ROLES } from '../../../contracts/roles';
 import type { App, AppContext } from '../../platform/http';
 import { coversArea } from '../../platform/scope';
+
+import { withHomeArea } from '../areas';
 import { dashboard, dashboardHistory, tableToXlsx } from './dashboard';
 
 /** Outside the department the dashboard shows published months only; it is rate-limited like open data. */
@@ -32,11 +34,10 @@ export function dashboardRoutes(app: App, { database, config }: AppContext): voi
         response: { 200: dashboardDto },
       },
     },
-    async (req) =>
-      dashboard(db, req.query, {
-        baseYear: config.BASE_YEAR,
-        embargo: embargo(req, req.query.area),
-      }),
+    async (req) => {
+      const q = await withHomeArea(db, req.query);
+      return dashboard(db, q, { baseYear: config.BASE_YEAR, embargo: embargo(req, q.area) });
+    },
   );
 
   app.get(
@@ -51,11 +52,10 @@ export function dashboardRoutes(app: App, { database, config }: AppContext): voi
         response: { 200: dashboardHistoryDto },
       },
     },
-    async (req) =>
-      dashboardHistory(db, req.query, {
-        baseYear: config.BASE_YEAR,
-        embargo: embargo(req, req.query.area),
-      }),
+    async (req) => {
+      const q = await withHomeArea(db, req.query);
+      return dashboardHistory(db, q, { baseYear: config.BASE_YEAR, embargo: embargo(req, q.area) });
+    },
   );
 
   app.post(

@@ -23,7 +23,7 @@ describe('publishing on the demo data', () => {
     statistician = await t.loginAs({ role: 'statistician' });
     leader = await t.loginAs({ role: 'leader' });
     officerChiLang = await t.loginAs({ role: 'officer', areaCode: '187' });
-  }, 300_000);
+  });
   afterAll(() => t?.close());
 
   it('writes the 2014 industry report from the data, with the seed article’s figures (vi)', async () => {
@@ -165,7 +165,7 @@ describe('publishing on the demo data', () => {
       'Nguyễn Văn Lãnh',
     ])
       expect(xml).toContain(s);
-  }, 60_000);
+  });
 
   it('public: issued reports of published periods only, and never an unpublished one', async () => {
     // A 2015 report (December 2015 is not published): issued, but must stay out of the public side.
@@ -274,7 +274,7 @@ describe('publishing on the demo data', () => {
     ]) {
       expect((await t.anon.inject({ method: 'GET', url })).statusCode, url).toBe(404);
     }
-  }, 120_000);
+  });
 
   it('embargo: a period whose publication time has not come is not public', async () => {
     await t.database.exec(

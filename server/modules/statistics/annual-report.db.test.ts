@@ -114,7 +114,7 @@ describe('annual report (set-based SQL over the aggregates)', () => {
       }),
       { numRuns: 5 },
     );
-  }, 120_000);
+  });
 
   it('is as fresh as every input: reports, prices, periods, the registry (kept per data version)', async () => {
     const run = () =>

@@ -33,7 +33,7 @@ export interface PageQuery {
 }
 
 /** Split a route's query into the figures' query and the paging. */
-export function splitPaging<Q extends IndicatorQuery & PageQuery>(
+export function splitPaging<Q extends PageQuery>(
   query: Q,
 ): { q: Omit<Q, 'limit' | 'offset'>; page: PageQuery } {
   const { limit, offset, ...q } = query;

@@ -30,6 +30,7 @@ import { readTable } from '../../platform/files';
 import { type App, type AppContext, readUpload } from '../../platform/http';
 import { runTracked } from '../../platform/jobs';
 import { coversArea, requireArea, requireWholeInstallation } from '../../platform/scope';
+import { withHomeArea } from '../areas';
 import { annualReport as computeAnnualReport } from './annual-report';
 import { render } from './export';
 import { ymOf } from './period';
@@ -247,7 +248,10 @@ export function statisticsRoutes(app: App, { database, config }: AppContext): vo
       config: { access: STAFF_ROLES },
       schema: { tags: ['statistics'], querystring: reportingQuery, response: { 200: reportingDto } },
     },
-    async (req) => service.reportingStatus(db, req.scope, req.query.area, ymOf(req.query.period)),
+    async (req) => {
+      const { area } = await withHomeArea(db, req.query);
+      return service.reportingStatus(db, req.scope, area, ymOf(req.query.period));
+    },
   );
 
   /**
@@ -270,7 +274,8 @@ export function statisticsRoutes(app: App, { database, config }: AppContext): vo
       },
     },
     async (req, reply) => {
-      const { q, page } = splitPaging(req.query);
+      const { q: asked, page } = splitPaging(req.query);
+      const q = await withHomeArea(db, asked);
       const isPublic = embargo(req, q.area);
       return heavyRead(req, reply, { db, config, app, isPublic, key: ['indicators', q, page] }, async () => {
         const result = await cachedIndicators(db, q, {
@@ -296,8 +301,9 @@ export function statisticsRoutes(app: App, { database, config }: AppContext): vo
       },
     },
     async (req) => {
-      requireArea(req.scope, req.query.area);
-      return computeAnnualReport(db, req.query, { baseYearDefault: config.BASE_YEAR });
+      const q = await withHomeArea(db, req.query);
+      requireArea(req.scope, q.area);
+      return computeAnnualReport(db, q, { baseYearDefault: config.BASE_YEAR });
     },
   );
 
@@ -314,7 +320,8 @@ export function statisticsRoutes(app: App, { database, config }: AppContext): vo
     },
     async (req, reply) => {
       const { q: withFormat, page } = splitPaging(req.query);
-      const { format, ...q } = withFormat;
+      const { format, ...asked } = withFormat;
+      const q = await withHomeArea(db, asked);
       const isPublic = embargo(req, q.area);
       return heavyRead(
         req,
@@ -353,6 +360,6 @@ export function statisticsRoutes(app: App, { database, config }: AppContext): vo
         response: { 200: traceResult },
       },
     },
-    async (req) => service.traceFigure(db, req.scope, req.query),
+    async (req) => service.traceFigure(db, req.scope, await withHomeArea(db, req.query)),
   );
 }

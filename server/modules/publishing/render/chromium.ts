@@ -2,9 +2,8 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
-
-/** Debian's Chromium (no browser download); override with CHROMIUM_PATH. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { CHROMIUM_PATH, chromiumAvailable } from '../../../platform/chromium';
+import { AppError } from '../../../platform/errors';
 
 const ARGS = [
   '--no-sandbox',
@@ -21,20 +20,24 @@ const ARGS = [
  * request is aborted, so a report's HTML can never fetch anything (inline SVG and styles only).
  */
 export async function withChromium<T>(fn: (ctx: BrowserContext) => Promise<T>): Promise<T> {
+  // One clear, translated error instead of Playwright's launch message.
+  if (!chromiumAvailable()) throw new AppError('report.chromium_missing', { path: CHROMIUM_PATH });
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'bt-chromium-'));
-  const ctx = await chromium.launchPersistentContext(dir, {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: ARGS,
-    deviceScaleFactor: 2,
-    viewport: { width: 800, height: 600 },
-    offline: true,
-  });
+  let ctx: BrowserContext | null = null;
   try {
+    // Launched inside the try: a failed launch still removes the profile folder.
+    ctx = await chromium.launchPersistentContext(dir, {
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      args: ARGS,
+      deviceScaleFactor: 2,
+      viewport: { width: 800, height: 600 },
+      offline: true,
+    });
     await ctx.route('**/*', (route) => route.abort());
     return await fn(ctx);
   } finally {
-    await ctx.close().catch(() => {});
+    await ctx?.close().catch(() => {});
     await fs.rm(dir, { recursive: true, force: true }).catch(() => {});
   }
 }
