@@ -247,7 +247,11 @@ async function userCommand(d: Database, plan: Extract<Plan, { cmd: 'user' }>, v:
         throw new UsageError(
           'validation.failed',
           {},
-          missing.map((code) => ({ path: '--enterprise', code: 'issue.unknown_enterprise', params: { code } })),
+          missing.map((code) => ({
+            path: '--enterprise',
+            code: 'issue.unknown_enterprise',
+            params: { code },
+          })),
         );
       const u = await createUser(d.db, cliActor, null, {
         email,

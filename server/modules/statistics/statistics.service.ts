@@ -41,9 +41,8 @@ import {
   requireArea,
   type Scope,
 } from '../../platform/scope';
-import { scopeOf } from '../accounts';
-
 import { inTurns, nextTurn, validateRowsInTurns } from '../../platform/turns';
+import { scopeOf } from '../accounts';
 import { findAreas, LANG_SON_COMMUNE_ORIGIN, listAreas, subtreeCodes } from '../areas';
 import { findByTaxCodes } from '../enterprises';
 import { toMicro } from './decimal';
