@@ -80,6 +80,8 @@ const month = { from: '2014-01', to: '2014-01' };
 
 export const PROBES: Record<string, Probe> = {
   'GET /api/jobs/:jobId': { none: "the caller's own jobs" },
+  'GET /api/health': { none: 'liveness: no data' },
+  'GET /api/ready': { none: 'readiness: no data' },
   'POST /api/auth/login': { none: 'sign-in', send: false },
   'POST /api/auth/logout': { none: "the caller's own session", send: false },
   'GET /api/auth/me': { none: 'the caller' },

@@ -184,10 +184,14 @@ export async function homeAreaCode(db: Db): Promise<string> {
   return home.code;
 }
 
-/** A query with its area: the one it names, else the installation's own, read at request time. */
+/**
+ * A query with its area: the one it names, else the caller's own (an area-bound user opens on its area), else
+ * the installation's own, read at request time.
+ */
 export async function withHomeArea<T extends { area?: string | undefined }>(
   db: Db,
   q: T,
+  ownArea: string | null = null,
 ): Promise<T & { area: string }> {
-  return { ...q, area: q.area ?? (await homeAreaCode(db)) };
+  return { ...q, area: q.area ?? ownArea ?? (await homeAreaCode(db)) };
 }

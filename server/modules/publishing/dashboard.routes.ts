@@ -35,7 +35,7 @@ export function dashboardRoutes(app: App, { database, config }: AppContext): voi
       },
     },
     async (req) => {
-      const q = await withHomeArea(db, req.query);
+      const q = await withHomeArea(db, req.query, req.scope.area);
       return dashboard(db, q, { baseYear: config.BASE_YEAR, embargo: embargo(req, q.area) });
     },
   );
@@ -53,7 +53,7 @@ export function dashboardRoutes(app: App, { database, config }: AppContext): voi
       },
     },
     async (req) => {
-      const q = await withHomeArea(db, req.query);
+      const q = await withHomeArea(db, req.query, req.scope.area);
       return dashboardHistory(db, q, { baseYear: config.BASE_YEAR, embargo: embargo(req, q.area) });
     },
   );

@@ -56,6 +56,22 @@ describe('statistics routes', () => {
     expect(history.map((h: { to: string }) => h.to)).toEqual(['closed', 'approved', 'published', 'open']);
   });
 
+  it("a query naming no area is about the caller's own area when bound to one, else the installation's", async () => {
+    const q =
+      '/api/statistics/indicators?from=2014-01&to=2014-01&freq=M&indicator=OUTPUT_QTY&product=A&subAreas=false';
+    const district = await t.loginAs({ role: 'statistician', areaCode: '187' });
+    const own = JSON.parse((await district.inject({ method: 'GET', url: q })).body).observations;
+    expect(own).toEqual([expect.objectContaining({ REF_AREA: '187', OBS_VALUE: '100' })]);
+    const reporting = await district.inject({
+      method: 'GET',
+      url: '/api/statistics/reporting?period=2014-01',
+    });
+    expect(reporting.statusCode).toBe(200);
+    const province = await t.loginAs({ role: 'statistician' });
+    const all = JSON.parse((await province.inject({ method: 'GET', url: q })).body).observations;
+    expect(all).toEqual([expect.objectContaining({ REF_AREA: '20', OBS_VALUE: '150' })]);
+  });
+
   it('an enterprise enters its own figures only; a closed period needs a staff reason', async () => {
     const own = await t.loginAs({ role: 'enterprise', enterpriseIds: [e1.id] });
     const ok = await own.inject({

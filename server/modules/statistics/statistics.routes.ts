@@ -249,7 +249,7 @@ export function statisticsRoutes(app: App, { database, config }: AppContext): vo
       schema: { tags: ['statistics'], querystring: reportingQuery, response: { 200: reportingDto } },
     },
     async (req) => {
-      const { area } = await withHomeArea(db, req.query);
+      const { area } = await withHomeArea(db, req.query, req.scope.area);
       return service.reportingStatus(db, req.scope, area, ymOf(req.query.period));
     },
   );
@@ -275,7 +275,7 @@ export function statisticsRoutes(app: App, { database, config }: AppContext): vo
     },
     async (req, reply) => {
       const { q: asked, page } = splitPaging(req.query);
-      const q = await withHomeArea(db, asked);
+      const q = await withHomeArea(db, asked, req.scope.area);
       const isPublic = embargo(req, q.area);
       return heavyRead(req, reply, { db, config, app, isPublic, key: ['indicators', q, page] }, async () => {
         const result = await cachedIndicators(db, q, {
@@ -301,7 +301,7 @@ export function statisticsRoutes(app: App, { database, config }: AppContext): vo
       },
     },
     async (req) => {
-      const q = await withHomeArea(db, req.query);
+      const q = await withHomeArea(db, req.query, req.scope.area);
       requireArea(req.scope, q.area);
       return computeAnnualReport(db, q, { baseYearDefault: config.BASE_YEAR });
     },
@@ -321,7 +321,7 @@ export function statisticsRoutes(app: App, { database, config }: AppContext): vo
     async (req, reply) => {
       const { q: withFormat, page } = splitPaging(req.query);
       const { format, ...asked } = withFormat;
-      const q = await withHomeArea(db, asked);
+      const q = await withHomeArea(db, asked, req.scope.area);
       const isPublic = embargo(req, q.area);
       return heavyRead(
         req,
@@ -360,6 +360,6 @@ export function statisticsRoutes(app: App, { database, config }: AppContext): vo
         response: { 200: traceResult },
       },
     },
-    async (req) => service.traceFigure(db, req.scope, await withHomeArea(db, req.query)),
+    async (req) => service.traceFigure(db, req.scope, await withHomeArea(db, req.query, req.scope.area)),
   );
 }
