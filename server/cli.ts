@@ -16,7 +16,7 @@ import * as statistics from './modules/statistics';
 import { cliActor } from './platform/audit';
 import { backupTo, restoreFrom } from './platform/backup';
 import { type Config, loadConfig } from './platform/config';
-import { type Database, openDatabase } from './platform/db';
+import { type Database, errorText, openDatabase } from './platform/db';
 import { AppError, type Issue, schemaIssue } from './platform/errors';
 import { readTable } from './platform/files';
 import type { Progress } from './platform/jobs';
@@ -371,7 +371,7 @@ function describe(e: unknown, lang: Lang): string {
       e.message,
       ...e.issues.map((i) => `  ${i.path}: ${translate(lang, i.code, i.params ?? {})}`),
     ].join('\n');
-  return e instanceof Error ? e.message : String(e);
+  return errorText(e);
 }
 
 const argv = process.argv.slice(2);

@@ -1,7 +1,7 @@
 import { demoAccountsText, isEmpty, loadDemo } from '../demo';
 import { createApp } from './app';
 import { type Config, ConfigError, loadConfig } from './platform/config';
-import { openDatabase } from './platform/db';
+import { errorText, openDatabase } from './platform/db';
 
 /** Composition root: config → database → migrations → (demo on first start) → app → listen. */
 export async function serve(overrides: Partial<Config> = {}): Promise<void> {
@@ -27,7 +27,7 @@ export async function serve(overrides: Partial<Config> = {}): Promise<void> {
 }
 
 export function fail(e: unknown): never {
-  const msg = e instanceof ConfigError || e instanceof Error ? e.message : String(e);
+  const msg = e instanceof ConfigError ? e.message : errorText(e);
   console.error(`Lỗi / error: ${msg}`);
   process.exit(1);
 }

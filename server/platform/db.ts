@@ -109,15 +109,28 @@ async function openPostgres(url: string): Promise<Database> {
 
 async function openPglite(opts: OpenOptions): Promise<Database> {
   let release = () => {};
-  if (opts.dataDir) {
-    fs.mkdirSync(opts.dataDir, { recursive: true });
-    release = lockDataDir(opts.dataDir);
+  let client: PGlite;
+  try {
+    if (opts.dataDir) {
+      fs.mkdirSync(opts.dataDir, { recursive: true });
+      release = lockDataDir(opts.dataDir);
+    }
+    client = await PGlite.create({
+      ...(opts.dataDir ? { dataDir: path.join(opts.dataDir, 'pglite') } : {}),
+      ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
+      extensions: { pg_trgm, unaccent },
+    });
+  } catch (e) {
+    release();
+    throw opts.dataDir ? dataDirError(opts.dataDir, e) : e;
   }
-  const client = await PGlite.create({
-    ...(opts.dataDir ? { dataDir: path.join(opts.dataDir, 'pglite') } : {}),
-    ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
-    extensions: { pg_trgm, unaccent },
-  });
+  const migrate = async () => {
+    try {
+      await migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_DIR });
+    } catch (e) {
+      throw opts.dataDir && errnoOf(e) ? dataDirError(opts.dataDir, e) : e;
+    }
+  };
   const db = drizzlePglite(client) as unknown as Db;
   return {
     kind: 'pglite',
@@ -135,7 +148,7 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
           query: async (s, p) => (await tx.query(s, p as unknown[])).rows as never,
         }),
       ),
-    migrate: () => migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_DIR }),
+    migrate,
     close: async () => {
       await client.close();
       release();
@@ -172,6 +185,72 @@ export function isConnectionError(e: unknown): boolean {
     cur = cause;
   }
   return false;
+}
+
+/**
+ * File-system errors by name: Node's (`code: 'ENOSPC'`) and those PGlite's WASM file system throws, which are
+ * not Error objects but `{ name: 'ErrnoError', errno }` with Emscripten's numbers (printed they are
+ * "[object Object]").
+ */
+const EMSCRIPTEN_ERRNO: Record<number, string> = {
+  2: 'EACCES',
+  19: 'EDQUOT',
+  20: 'EEXIST',
+  29: 'EIO',
+  31: 'EISDIR',
+  44: 'ENOENT',
+  51: 'ENOSPC',
+  54: 'ENOTDIR',
+  63: 'EPERM',
+  69: 'EROFS',
+};
+
+function errnoOf(e: unknown): string | null {
+  if (!e || typeof e !== 'object') return null;
+  const { code, name, errno } = e as { code?: unknown; name?: unknown; errno?: unknown };
+  if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return code;
+  if (name === 'ErrnoError' && typeof errno === 'number') return EMSCRIPTEN_ERRNO[errno] ?? `errno ${errno}`;
+  return null;
+}
+
+const ERRNO_TEXT: Record<string, string> = {
+  ENOSPC: 'đĩa đầy / the disk is full',
+  EDQUOT: 'hết hạn mức đĩa / disk quota exceeded',
+  EACCES: 'không có quyền ghi / permission denied',
+  EPERM: 'không được phép / operation not permitted',
+  EROFS: 'ổ đĩa chỉ đọc / read-only file system',
+  ENOTDIR:
+    'một phần của đường dẫn là tệp chứ không phải thư mục / part of the path is a file, not a directory',
+  EEXIST: 'đường dẫn là tệp chứ không phải thư mục / the path is a file, not a directory',
+  EISDIR: 'gặp thư mục ở chỗ cần tệp / a directory where a file was expected',
+  EIO: 'lỗi đọc ghi đĩa / input/output error',
+};
+
+/** Any thrown value as one readable line: an Error's message, a file-system error by name, else its JSON. */
+export function errorText(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  const errno = errnoOf(e);
+  if (errno) return `${ERRNO_TEXT[errno] ?? errno} (${errno})`;
+  if (e && typeof e === 'object') {
+    const m = (e as { message?: unknown }).message;
+    if (typeof m === 'string' && m) return m;
+    try {
+      return JSON.stringify(e);
+    } catch {
+      return String(e);
+    }
+  }
+  return String(e);
+}
+
+/** A failure to create, lock or write the data directory, as one line naming the directory and the cause. */
+function dataDirError(dir: string, e: unknown): Error {
+  const errno = errnoOf(e);
+  if (!errno) return e instanceof Error ? e : new Error(errorText(e));
+  return new Error(
+    `Không ghi được thư mục dữ liệu / cannot write the data directory ${dir}: ${ERRNO_TEXT[errno] ?? errorText(e)} (${errno})`,
+    { cause: e },
+  );
 }
 
 /** PGlite serves one process: a second server or CLI on the same directory would corrupt it. */
