@@ -21,7 +21,7 @@ import {
   type Values,
 } from './cli-args';
 import { CHROMIUM_PATH, chromiumAvailable } from './platform/chromium';
-import { AppError } from './platform/errors';
+import { AppError, errorText } from './platform/errors';
 
 const YEAR = /^\d{4}$/;
 
@@ -151,7 +151,7 @@ function describe(e: unknown, lang: Lang): string {
     );
     return [head, ...issues].join('\n');
   }
-  return e instanceof Error ? e.message : String(e);
+  return errorText(e);
 }
 
 async function main(argv: string[], lang: Lang): Promise<void> {

@@ -3,6 +3,7 @@ import { createApp } from './app';
 import { adoptLegacyDocumentFiles } from './modules/extension';
 import { type Config, ConfigError, loadConfig } from './platform/config';
 import { openDatabase } from './platform/db';
+import { errorText } from './platform/errors';
 import { sweepOrphanChunks } from './platform/file-store';
 
 /** Composition root: config → database → migrations → (demo on first start) → app → listen. */
@@ -38,7 +39,7 @@ export async function serve(overrides: Partial<Config> = {}): Promise<void> {
 }
 
 export function fail(e: unknown): never {
-  const msg = e instanceof ConfigError || e instanceof Error ? e.message : String(e);
+  const msg = e instanceof ConfigError ? e.message : errorText(e);
   console.error(`Lỗi / error: ${msg}`);
   process.exit(1);
 }

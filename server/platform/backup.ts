@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import readline from 'node:readline';
 import { createGunzip, createGzip } from 'node:zlib';
-import type { Database } from './db';
+import type { Database, Querier } from './db';
 import { AppError } from './errors';
 
 /**
@@ -20,18 +20,22 @@ interface Header {
   tables: string[];
 }
 
-/** The tables a backup holds: every application table but those commented `buoctien:no-backup` (derived state). */
-export async function backupTables(database: Database): Promise<string[]> {
+/**
+ * The tables a backup holds: every application table but those commented `buoctien:no-backup` (derived state).
+ * Read from pg_class by oid: casting a name to regclass resolves it through the search path, and the planner
+ * may evaluate that cast on tables of other schemas (drizzle.__drizzle_migrations) before the schema filter.
+ */
+export async function backupTables(database: Querier): Promise<string[]> {
   const rows = await database.query<{ table_name: string }>(
-    `select table_name from information_schema.tables
-     where table_schema = 'public' and table_type = 'BASE TABLE'
-       and obj_description(format('%I', table_name)::regclass, 'pg_class') is distinct from 'buoctien:no-backup'
-     order by table_name`,
+    `select c.relname as table_name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+     where n.nspname = 'public' and c.relkind in ('r', 'p')
+       and coalesce(obj_description(c.oid, 'pg_class'), '') <> 'buoctien:no-backup'
+     order by c.relname`,
   );
   return rows.map((r) => r.table_name);
 }
 
-async function lastMigration(database: Database): Promise<string | null> {
+async function lastMigration(database: Querier): Promise<string | null> {
   const rows = await database.query<{ hash: string }>(
     'select hash from drizzle.__drizzle_migrations order by created_at desc limit 1',
   );
@@ -39,7 +43,7 @@ async function lastMigration(database: Database): Promise<string | null> {
 }
 
 /** Tables ordered so that every table comes after those it references (self-references aside). */
-async function dependencyOrder(database: Database, tables: string[]): Promise<string[]> {
+async function dependencyOrder(database: Querier, tables: string[]): Promise<string[]> {
   const fks = await database.query<{ child: string; parent: string }>(
     `select distinct tc.table_name as child, ccu.table_name as parent
      from information_schema.table_constraints tc
@@ -57,7 +61,7 @@ async function dependencyOrder(database: Database, tables: string[]): Promise<st
   return ordered;
 }
 
-async function columnsOf(database: Database, table: string) {
+async function columnsOf(database: Querier, table: string) {
   const cols = await database.query<{
     column_name: string;
     is_generated: string;
@@ -91,7 +95,7 @@ async function columnsOf(database: Database, table: string) {
 const q = (id: string) => `"${id.replace(/"/g, '""')}"`;
 
 /** Rows read at once: fewer for a table of binary data (stored file chunks of up to 512 KiB each). */
-async function rowsPerBatch(database: Database, table: string): Promise<number> {
+async function rowsPerBatch(database: Querier, table: string): Promise<number> {
   const [b] = await database.query<{ n: number }>(
     `select count(*)::int as n from information_schema.columns
      where table_schema = 'public' and table_name = $1 and data_type = 'bytea'`,
@@ -102,48 +106,68 @@ async function rowsPerBatch(database: Database, table: string): Promise<number> 
 /** A restore batch is sent once it holds this many characters of JSON, whatever its row count. */
 const BATCH_CHARS = 32 * 1024 * 1024;
 
+/**
+ * Write a backup of the whole database as it stood at one instant: everything is read inside ONE read-only
+ * REPEATABLE READ transaction (one snapshot), so writes committing meanwhile — an import, a sign-in — are
+ * either wholly in it or wholly out, and what is written restores. On PGlite the transaction also holds the
+ * database for the duration (it serves one connection); on PostgreSQL writers carry on beside it.
+ * `progress` is awaited after each table.
+ */
 export async function backupTo(
   database: Database,
   file: string,
-  progress: (table: string, rows: number) => void = () => {},
+  progress: (table: string, rows: number) => unknown = () => {},
 ): Promise<{ tables: number; rows: number }> {
-  const tables = await dependencyOrder(database, await backupTables(database));
-  const header: Header = {
-    format: FORMAT,
-    version: 1,
-    createdAt: new Date().toISOString(),
-    migration: await lastMigration(database),
-    tables,
-  };
   const gz = createGzip();
   const out = fs.createWriteStream(file);
+  const finished = new Promise<void>((resolve, reject) => {
+    out.on('finish', resolve);
+    out.on('error', reject);
+    gz.on('error', reject);
+  });
   gz.pipe(out);
   const write = (line: string) =>
     new Promise<void>((resolve) => (gz.write(`${line}\n`) ? resolve() : gz.once('drain', () => resolve())));
-  await write(JSON.stringify(header));
-  let total = 0;
-  for (const t of tables) {
-    const { pk } = await columnsOf(database, t);
-    const order = pk.length ? pk.map(q).join(', ') : '1';
-    const batch = await rowsPerBatch(database, t);
-    let offset = 0;
-    for (;;) {
-      const rows = await database.query<{ r: unknown }>(
-        `select row_to_json(x) as r from (select * from ${q(t)} order by ${order} limit ${batch} offset ${offset}) x`,
-      );
-      for (const row of rows) await write(JSON.stringify({ t, r: row.r }));
-      offset += rows.length;
-      total += rows.length;
-      if (rows.length < batch) break;
-    }
-    progress(t, offset);
-  }
-  await new Promise<void>((resolve, reject) => {
-    out.on('finish', resolve);
-    out.on('error', reject);
+  try {
+    const total = await database.rawTransaction(async (tx) => {
+      await tx.exec('set transaction isolation level repeatable read, read only');
+      const tables = await dependencyOrder(tx, await backupTables(tx));
+      const header: Header = {
+        format: FORMAT,
+        version: 1,
+        createdAt: new Date().toISOString(),
+        migration: await lastMigration(tx),
+        tables,
+      };
+      await write(JSON.stringify(header));
+      let rowsWritten = 0;
+      for (const t of tables) {
+        const { pk } = await columnsOf(tx, t);
+        const order = pk.length ? pk.map(q).join(', ') : '1';
+        const batch = await rowsPerBatch(tx, t);
+        let offset = 0;
+        for (;;) {
+          const rows = await tx.query<{ r: unknown }>(
+            `select row_to_json(x) as r from (select * from ${q(t)} order by ${order} limit ${batch} offset ${offset}) x`,
+          );
+          for (const row of rows) await write(JSON.stringify({ t, r: row.r }));
+          offset += rows.length;
+          rowsWritten += rows.length;
+          if (rows.length < batch) break;
+        }
+        await progress(t, offset);
+      }
+      return { tables: tables.length, rows: rowsWritten };
+    });
     gz.end();
-  });
-  return { tables: tables.length, rows: total };
+    await finished;
+    return total;
+  } catch (e) {
+    gz.destroy();
+    out.destroy();
+    fs.rmSync(file, { force: true });
+    throw e;
+  }
 }
 
 export async function restoreFrom(
@@ -228,6 +252,10 @@ export async function restoreFrom(
           );
         }
       }
+      // The restored installation starts with nobody signed in: a cookie issued by the installation the backup
+      // came from (or by this one before the restore) must not open a session here.
+      if (tables.includes('sessions'))
+        await tx.exec(`update sessions set revoked_at = now() where revoked_at is null`);
       for (const [t, m] of meta) {
         for (const c of m.serials) {
           await tx.query(

@@ -11,6 +11,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { ERRNO_TEXT, errnoOf, errorText } from './errors';
 
 /** The database handle every repository takes: the same Drizzle API on PGlite and on PostgreSQL. */
 export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
@@ -109,15 +110,28 @@ async function openPostgres(url: string): Promise<Database> {
 
 async function openPglite(opts: OpenOptions): Promise<Database> {
   let release = () => {};
-  if (opts.dataDir) {
-    fs.mkdirSync(opts.dataDir, { recursive: true });
-    release = lockDataDir(opts.dataDir);
+  let client: PGlite;
+  try {
+    if (opts.dataDir) {
+      fs.mkdirSync(opts.dataDir, { recursive: true });
+      release = lockDataDir(opts.dataDir);
+    }
+    client = await PGlite.create({
+      ...(opts.dataDir ? { dataDir: path.join(opts.dataDir, 'pglite') } : {}),
+      ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
+      extensions: { pg_trgm, unaccent },
+    });
+  } catch (e) {
+    release();
+    throw opts.dataDir ? dataDirError(opts.dataDir, e) : e;
   }
-  const client = await PGlite.create({
-    ...(opts.dataDir ? { dataDir: path.join(opts.dataDir, 'pglite') } : {}),
-    ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
-    extensions: { pg_trgm, unaccent },
-  });
+  const migrate = async () => {
+    try {
+      await migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_DIR });
+    } catch (e) {
+      throw opts.dataDir && errnoOf(e) ? dataDirError(opts.dataDir, e) : e;
+    }
+  };
   const db = drizzlePglite(client) as unknown as Db;
   return {
     kind: 'pglite',
@@ -135,7 +149,7 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
           query: async (s, p) => (await tx.query(s, p as unknown[])).rows as never,
         }),
       ),
-    migrate: () => migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_DIR }),
+    migrate,
     close: async () => {
       await client.close();
       release();
@@ -172,6 +186,16 @@ export function isConnectionError(e: unknown): boolean {
     cur = cause;
   }
   return false;
+}
+
+/** A failure to create, lock or write the data directory, as one line naming the directory and the cause. */
+function dataDirError(dir: string, e: unknown): Error {
+  const errno = errnoOf(e);
+  if (!errno) return e instanceof Error ? e : new Error(errorText(e));
+  return new Error(
+    `Không ghi được thư mục dữ liệu / cannot write the data directory ${dir}: ${ERRNO_TEXT[errno] ?? errorText(e)} (${errno})`,
+    { cause: e },
+  );
 }
 
 /** PGlite serves one process: a second server or CLI on the same directory would corrupt it. */

@@ -52,3 +52,59 @@ function issueParams(params: Record<string, unknown>): Record<string, string | n
   if (Array.isArray(params.keys)) out.keys = params.keys.map(String).join(', ');
   return out;
 }
+
+/**
+ * File-system errors by name: Node's (`code: 'ENOSPC'`) and those PGlite's WASM file system throws, which are
+ * not Error objects but `{ name: 'ErrnoError', errno }` with Emscripten's numbers (printed they are
+ * "[object Object]").
+ */
+const EMSCRIPTEN_ERRNO: Record<number, string> = {
+  2: 'EACCES',
+  19: 'EDQUOT',
+  20: 'EEXIST',
+  29: 'EIO',
+  31: 'EISDIR',
+  44: 'ENOENT',
+  51: 'ENOSPC',
+  54: 'ENOTDIR',
+  63: 'EPERM',
+  69: 'EROFS',
+};
+
+export function errnoOf(e: unknown): string | null {
+  if (!e || typeof e !== 'object') return null;
+  const { code, name, errno } = e as { code?: unknown; name?: unknown; errno?: unknown };
+  if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return code;
+  if (name === 'ErrnoError' && typeof errno === 'number') return EMSCRIPTEN_ERRNO[errno] ?? `errno ${errno}`;
+  return null;
+}
+
+export const ERRNO_TEXT: Record<string, string> = {
+  ENOSPC: 'đĩa đầy / the disk is full',
+  EDQUOT: 'hết hạn mức đĩa / disk quota exceeded',
+  EACCES: 'không có quyền ghi / permission denied',
+  EPERM: 'không được phép / operation not permitted',
+  EROFS: 'ổ đĩa chỉ đọc / read-only file system',
+  ENOTDIR:
+    'một phần của đường dẫn là tệp chứ không phải thư mục / part of the path is a file, not a directory',
+  EEXIST: 'đường dẫn là tệp chứ không phải thư mục / the path is a file, not a directory',
+  EISDIR: 'gặp thư mục ở chỗ cần tệp / a directory where a file was expected',
+  EIO: 'lỗi đọc ghi đĩa / input/output error',
+};
+
+/** Any thrown value as one readable line: an Error's message, a file-system error by name, else its JSON. */
+export function errorText(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  const errno = errnoOf(e);
+  if (errno) return `${ERRNO_TEXT[errno] ?? errno} (${errno})`;
+  if (e && typeof e === 'object') {
+    const m = (e as { message?: unknown }).message;
+    if (typeof m === 'string' && m) return m;
+    try {
+      return JSON.stringify(e);
+    } catch {
+      return String(e);
+    }
+  }
+  return String(e);
+}
