@@ -29,8 +29,11 @@ const schema = z.object({
   MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(2000),
   /** Open data without signing in: the most observations one answer may hold (more needs paging). */
   PUBLIC_MAX_OBSERVATIONS: z.coerce.number().int().min(1).max(10_000_000).default(10_000),
-  /** Heavy public reads (indicators, export) computed at once per instance; the others wait in line. */
-  PUBLIC_HEAVY_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  /**
+   * Heavy public reads (indicators, export) computed at once per instance; the others wait in line. One
+   * computation runs up to 7 queries at once: 1 leaves most of the 10 pooled connections to staff.
+   */
+  PUBLIC_HEAVY_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   /** Heavy public reads that may wait for a place; beyond that they are answered 429 at once. */
   PUBLIC_HEAVY_QUEUE: z.coerce.number().int().min(0).max(10_000).default(16),
   /** Base year of constant prices for the figures (statistics.md §2). */

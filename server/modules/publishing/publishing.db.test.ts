@@ -291,6 +291,22 @@ describe('publishing on the demo data', () => {
     await t.database.exec(`update stat_periods set published_at = now() where ym = 201511`);
   });
 
+  it('open data carries an ETag: revalidating answers 304 without a body; the answer may be kept a minute', async () => {
+    const url = '/api/public/data/2014/sdmx-csv?area=20';
+    const first = await t.anon.inject({ method: 'GET', url });
+    expect(first.statusCode).toBe(200);
+    expect(first.headers['cache-control']).toMatch(/^public, max-age=\d+/);
+    const etag = String(first.headers.etag);
+    const again = await t.anon.inject({ method: 'GET', url, headers: { 'if-none-match': etag } });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+    const other = await t.anon.inject({ method: 'GET', url: url.replace('sdmx-csv', 'csv') });
+    expect(other.headers.etag).not.toBe(etag);
+    const unknown = await t.anon.inject({ method: 'GET', url: '/api/public/data/1999/csv' });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.headers.etag).toBeUndefined();
+  });
+
   it('rate-limits the public API', async () => {
     let last = 0;
     for (let i = 0; i < 125 && last !== 429; i++)

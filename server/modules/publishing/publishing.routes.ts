@@ -19,6 +19,7 @@ import {
 } from '../../../contracts/publishing';
 import { STAFF_ROLES } from '../../../contracts/roles';
 import type { App, AppContext } from '../../platform/http';
+import { heavyRead } from '../statistics';
 import * as service from './publishing.service';
 
 /**
@@ -236,10 +237,25 @@ export function publishingRoutes(app: App, { database, config }: AppContext): vo
         querystring: openDataQuery,
       },
     },
+    // The same for everyone: ETag/304 and Cache-Control, in line behind the instance's heavy-read gate.
     async (req, reply) =>
-      sendFile(
+      heavyRead(
+        req,
         reply,
-        await service.openData(db, req.params.period, req.params.format, req.query, config.BASE_YEAR),
+        { db, config, app, isPublic: true, key: ['open-data', req.params, req.query] },
+        async () => {
+          const f = await service.openData(
+            db,
+            req.params.period,
+            req.params.format,
+            req.query,
+            config.BASE_YEAR,
+          );
+          return reply
+            .header('content-type', f.contentType)
+            .header('content-disposition', `attachment; filename="${f.filename}"`)
+            .send(f.body);
+        },
       ),
   );
 

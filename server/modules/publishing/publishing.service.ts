@@ -21,7 +21,7 @@ import type { Db } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { userNames } from '../accounts';
 import { findAreas, homeAreaCode, isWithinArea } from '../areas';
-import { computeIndicators, loadProducts, renderIndicators } from '../statistics';
+import { cachedIndicators, computeIndicators, loadProducts, renderIndicators } from '../statistics';
 import { buildReportDocument } from './document';
 import { factsFromObservations } from './facts';
 import { monthsOf, periodKind } from './periods';
@@ -404,9 +404,10 @@ export async function openData(
     ...(q.activity ? { activity: [q.activity] } : {}),
     ...(q.product ? { product: [q.product] } : {}),
   };
-  const result = await computeIndicators(db, query, { baseYearDefault: baseYear, embargo: true });
+  // Kept per data version (a published period changes only when republished); the result is shared.
+  const full = await cachedIndicators(db, query, { baseYearDefault: baseYear, embargo: true });
   // Belt and braces: only observations of the asked (published) period leave the building.
-  result.observations = result.observations.filter((o) => o.TIME_PERIOD === period);
+  const result = { ...full, observations: full.observations.filter((o) => o.TIME_PERIOD === period) };
   const out = await renderIndicators(result, format);
   return {
     body: out.body,

@@ -3,6 +3,7 @@
 export { annualReport } from './annual-report';
 export { render as renderIndicators } from './export';
 export { enterpriseOutputByYear, enterpriseOutputSeries } from './output-series';
+export { cachedIndicators, heavyRead } from './public-reads';
 export {
   inputsChangedAt,
   inputVersion as statisticsVersion,

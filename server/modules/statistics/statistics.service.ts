@@ -1114,6 +1114,8 @@ export async function computeIndicators(
         productRows: true,
       }),
     );
+    // A large query (years × frequencies × sub-areas) is seconds of CPU: area by area, other requests get in.
+    await nextTurn();
   }
   const allMonths = periods.flatMap((p) => p.months);
   const all = firstEngine!.productsIn('_T', q.product ?? null);
