@@ -108,9 +108,7 @@ describe.skipIf(!pglite)('a data directory that cannot be written', () => {
     expect(r.status).toBe(1);
     const lines = r.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(
-      /^Lỗi \/ error: Không ghi được thư mục dữ liệu \/ cannot write the data directory /,
-    );
+    expect(lines[0]).toMatch(/^Lỗi: Không ghi được thư mục dữ liệu \/ cannot write the data directory /);
     expect(lines[0]).toContain(d);
     expect(lines[0]).toContain('ENOTDIR');
   });
