@@ -12,7 +12,11 @@ type Callback = (error: Error | null, result?: { current: number; ttl: number })
 /** Expired windows are deleted at most this often (by whichever request comes first). */
 const SWEEP_EVERY_MS = 60_000;
 
-/** Count one hit on `key` in a window of `windowMs`: the hits in the current window and the ms left of it. */
+/**
+ * Count one hit on `key` in a window of `windowMs`: the hits in the current window and the ms left of it.
+ * (now() is each transaction's start: a hit whose transaction began just before the one that opened the
+ * window would see a few milliseconds more than the window, so the ttl is clamped to it.)
+ */
 export async function hitRateLimit(
   database: Pick<Database, 'query'>,
   key: string,
@@ -24,7 +28,8 @@ export async function hitRateLimit(
      on conflict (key) do update set
        hits = case when h.window_ends <= now() then 1 else h.hits + 1 end,
        window_ends = case when h.window_ends <= now() then excluded.window_ends else h.window_ends end
-     returning hits, greatest(0, ceil(extract(epoch from (window_ends - now())) * 1000))::float8 as ttl`,
+     returning hits,
+       least($2::float8, greatest(0, ceil(extract(epoch from (window_ends - now())) * 1000)))::float8 as ttl`,
     [key, windowMs],
   );
   return { current: Number(r!.hits), ttl: Number(r!.ttl) };
