@@ -97,9 +97,9 @@ describe(`imports and period transitions racing (${testDbKind()})`, () => {
     expect(await rowsIn(201403)).toBe(0);
   });
 
-  it.skipIf(testDbKind() !== 'postgres')(
-    'transitions during the import’s write wait for it to commit (PostgreSQL)',
-    async () => {
+  // PostgreSQL only (defined only there, so no run reports it skipped): PGlite has one connection.
+  if (testDbKind() === 'postgres')
+    it('transitions during the import’s write wait for it to commit (PostgreSQL)', async () => {
       const blocker = new pg.Client({ connectionString: t.config.DATABASE_URL });
       await blocker.connect();
       // Sessions of this database waiting for a lock (pg_locks is live; pg_stat_activity would be the
@@ -147,6 +147,5 @@ describe(`imports and period transitions racing (${testDbKind()})`, () => {
         await blocker.query('rollback').catch(() => {});
         await blocker.end();
       }
-    },
-  );
+    });
 });

@@ -13,7 +13,6 @@ import { openDatabase } from './db';
 import { errorText } from './errors';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const pglite = process.env.BT_TEST_DB !== 'postgres';
 let dir: string;
 
 beforeAll(() => {
@@ -53,7 +52,7 @@ function fullDisk(): string | null {
   return mnt;
 }
 
-describe.skipIf(!pglite)('a data directory that cannot be written', () => {
+describe('a data directory that cannot be written', () => {
   it('DATA_DIR is a regular file', async () => {
     const file = path.join(dir, 'a-file');
     fs.writeFileSync(file, 'x');

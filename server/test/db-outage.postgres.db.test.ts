@@ -22,7 +22,8 @@ import { type Database, isConnectionError, openDatabase } from '../platform/db';
 import { SESSION_COOKIE } from '../platform/http';
 import { hasPostgresBinaries, type PgServer, startPostgres } from './postgres-server';
 
-const enabled = process.env.BT_TEST_DB === 'postgres' && hasPostgresBinaries();
+// It restarts a server of its own: only where the binaries are (always in CI).
+const enabled = hasPostgresBinaries();
 
 let server: PgServer;
 let database: Database;

@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext, type TestUser, testDbKind } from './test/harness';
+import { createTestContext, type TestContext, type TestUser } from './test/harness';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -117,7 +117,7 @@ const wrongLogin = (i: Instance, ip: string, email: string) =>
     body: JSON.stringify({ email, password: 'not-the-password-1' }),
   });
 
-describe.runIf(testDbKind() === 'postgres')('two instances, one database', () => {
+describe('two instances, one database', () => {
   let t: TestContext;
   let a: Instance;
   let b: Instance;
