@@ -26,13 +26,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { startPostgres } from '../server/test/postgres-server';
+import { freePort, startPostgres } from '../server/test/postgres-server';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
@@ -69,17 +68,6 @@ const rand = () => {
   return seed / 2 ** 31;
 };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /** A distinct loopback address per simulated client (all of 127.0.0.0/8 is this machine). */
 const loopback = (group: number, i: number) => `127.${group}.${Math.floor(i / 250)}.${(i % 250) + 1}`;

@@ -25,7 +25,8 @@ export function hasPostgresBinaries(): boolean {
   return fs.existsSync(path.join(PG_BIN, 'initdb')) && fs.existsSync(path.join(PG_BIN, 'pg_ctl'));
 }
 
-function freePort(): Promise<number> {
+/** A free TCP port on 127.0.0.1 (for the servers tests and benchmarks start). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.unref();
